@@ -1,0 +1,39 @@
+//! Validates the default rule set before anything is compiled: a broken rule file fails
+//! the build with file, line and problem, so no build ever ships a half-valid rule set.
+
+mod engine {
+    #[path = "../src/engine/clock.rs"]
+    #[allow(dead_code)]
+    pub mod clock;
+    #[path = "../src/engine/load.rs"]
+    #[allow(dead_code)]
+    pub mod load;
+    #[path = "../src/engine/model.rs"]
+    #[allow(dead_code)]
+    pub mod model;
+}
+
+use engine::load::{load, Sources, COUNTS_FILE, FILES};
+
+fn main() {
+    let dir = std::path::Path::new("rules/luton");
+    println!("cargo:rerun-if-changed=rules/luton");
+    let mut sources = Sources { folder: "rules/luton".into(), ..Default::default() };
+    for name in FILES.iter().chain([&COUNTS_FILE]) {
+        let path = dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            sources.files.insert(name.to_string(), text);
+        }
+    }
+    if let Err(errors) = load(&sources) {
+        for e in &errors {
+            println!("cargo:warning={e}");
+        }
+        eprintln!("\nThe rule set in rules/luton is not valid ({} problem(s)):", errors.len());
+        for e in &errors {
+            eprintln!("  {e}");
+        }
+        std::process::exit(1);
+    }
+}

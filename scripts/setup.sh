@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, skipping what is already present at
+# the right version. Safe to run again and again: a warm run takes a few seconds.
+# Nothing is downloaded outside the package registries (crates.io, npm, Debian).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+
+say() { printf '[setup] %s\n' "$*"; }
+need_root() { if [ "$(id -u)" != 0 ]; then echo "sudo"; fi; }
+
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+command -v cargo >/dev/null || { echo "[setup] cargo not found: install Rust with rustup (https://rustup.rs), then run this again" >&2; exit 1; }
+
+# 1. The wasm32 target for the widget and the browser tests.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Trunk (build + asset pipeline). 0.22 needs a newer rustc than ours.
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 3. wasm-bindgen-cli must match the wasm-bindgen crate exactly (Cargo.toml pins =0.2.130).
+#    Not --locked: the locked build asks for a crate version the registry lacks.
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ] \
+   || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# 4. Chromium + ChromeDriver for browser tests (Debian packages, no browser download).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing Debian chromium and chromium-driver"
+  SUDO=$(need_root)
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# 5. npm tools, pinned by package-lock.json: binaryen (wasm-opt 132; Debian's is too old),
+#    playwright-core and axe-core for end-to-end and accessibility tests.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-stamp; then
+  command -v npm >/dev/null || { echo "[setup] npm not found: apt-get install nodejs npm" >&2; exit 1; }
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.setup-stamp
+fi
+
+# Trunk looks for wasm-opt under its cache dir by version name; link the npm one there so
+# `--offline` finds it instead of trying to download.
+TRUNK_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/trunk"
+if [ ! -x "$TRUNK_CACHE/wasm-opt-version_132/bin/wasm-opt" ]; then
+  mkdir -p "$TRUNK_CACHE/wasm-opt-version_132/bin"
+  ln -sf "$PWD/node_modules/.bin/wasm-opt" "$TRUNK_CACHE/wasm-opt-version_132/bin/wasm-opt"
+fi
+
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version 2>/dev/null | head -1), $(chromium --version 2>/dev/null)"

@@ -1,0 +1,640 @@
+//! Loading and validating a rule set. Every problem is reported with the file, the line
+//! and what is wrong, and all problems are reported at once: partnership staff fix a file
+//! in one pass. A rule set with any error is never returned (no half-valid rule set).
+//!
+//! This file is also compiled into `build.rs`, so it may only use `super::model`,
+//! `super::clock`, serde, toml and sha2.
+
+use super::clock::{parse_date, parse_hhmm, Weekday};
+use super::model::*;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+/// The files of a rule set, in the order they are hashed and loaded.
+pub const FILES: [&str; 8] = [
+    "ruleset.toml",
+    "indicators.toml",
+    "questions.toml",
+    "pathways.toml",
+    "safety.toml",
+    "consent.toml",
+    "contacts.toml",
+    "interpretation.toml",
+];
+/// Optional: hand counts that the indicators must match.
+pub const COUNTS_FILE: &str = "indicator-counts.toml";
+
+/// The four categories the engine and the UI know by name, lowest first.
+pub const CATEGORY_IDS: [&str; 4] = ["universal", "emerging_needs", "family_help", "statutory_intervention"];
+
+/// Questions the engine reads by id, with their kind and (for choices) option ids.
+pub const CORE_QUESTIONS: &[(&str, Kind, &[&str])] = &[
+    ("immediate_danger", Kind::YesNo, &[]),
+    ("significant_harm", Kind::YesNoUnsure, &[]),
+    ("open_case", Kind::YesNoUnsure, &[]),
+    ("child_age", Kind::Choice, &["unborn", "0_4", "5_12", "13_15", "16_17"]),
+    ("child_disabled", Kind::YesNoUnsure, &[]),
+    ("consent_parents", Kind::Choice, &["given", "refused", "not_sought", "not_yet"]),
+    ("consent_exception", Kind::Choice, &[]),
+    ("consent_reason", Kind::Text, &[]),
+    ("child_competent", Kind::YesNoUnsure, &[]),
+    ("child_consent", Kind::Choice, &["given", "refused", "not_sought", "not_applicable"]),
+];
+/// Consent statements the engine quotes in its warnings.
+pub const CORE_CONSENT_RULES: [&str; 4] = [
+    "no_referral_without_consent",
+    "refusal_may_raise_concern",
+    "rationale_when_not_sought",
+    "consider_impact_without_consent",
+];
+/// Contacts the engine routes to by id.
+pub const CORE_CONTACTS: [&str; 4] = ["police", "mash", "edt", "allocated_worker"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.file, self.message)
+        }
+    }
+}
+
+/// The text of each file, keyed by file name, plus the folder they came from (for messages).
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub folder: String,
+    pub files: BTreeMap<String, String>,
+}
+
+impl Sources {
+    fn path(&self, name: &str) -> String {
+        if self.folder.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}/{}", self.folder.trim_end_matches('/'), name)
+        }
+    }
+
+    /// SHA-256 over every file name and text in `FILES` order: the id of this exact rules build.
+    pub fn content_hash(&self) -> String {
+        let mut h = Sha256::new();
+        for name in FILES {
+            h.update(name.as_bytes());
+            h.update([0]);
+            h.update(self.files.get(name).map(String::as_bytes).unwrap_or_default());
+            h.update([0]);
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub edition: String,
+    pub source_file: String,
+    pub hash: String,
+}
+
+/// A validated rule set with its look-up tables. Everything in it has been checked.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub meta: Meta,
+    pub categories: Vec<Category>,
+    pub domains: Vec<Domain>,
+    pub indicators: Vec<Indicator>,
+    /// Category rank (index into `categories`) and domain index of each indicator.
+    pub indicator_place: Vec<(usize, usize)>,
+    pub questions: Vec<Question>,
+    pub pathways: Vec<Pathway>,
+    pub overrides: Vec<Override>,
+    pub consent: ConsentFile,
+    pub contacts: ContactsFile,
+    pub interpretations: Vec<Interpretation>,
+    pub indicator_index: HashMap<String, usize>,
+    pub question_index: HashMap<String, usize>,
+    pub category_index: HashMap<String, usize>,
+}
+
+impl RuleSet {
+    pub fn category_rank(&self, id: &str) -> Option<usize> {
+        self.category_index.get(id).copied()
+    }
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_index.get(id).map(|&i| &self.questions[i])
+    }
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.contact.iter().find(|c| c.id.get_ref() == id)
+    }
+}
+
+struct Checker<'a> {
+    sources: &'a Sources,
+    errors: Vec<RuleError>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+impl<'a> Checker<'a> {
+    fn err(&mut self, file: &str, line: usize, message: impl Into<String>) {
+        self.errors.push(RuleError { file: self.sources.path(file), line, message: message.into() });
+    }
+
+    fn line(&self, file: &str, id: &Id) -> usize {
+        self.sources.files.get(file).map(|t| line_of(t, id.span().start)).unwrap_or(0)
+    }
+
+    fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        let Some(text) = self.sources.files.get(file) else {
+            self.err(file, 0, "file is missing");
+            return None;
+        };
+        match toml::from_str::<T>(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+                let msg = e.message().trim().to_string();
+                self.err(file, line, msg);
+                None
+            }
+        }
+    }
+
+    /// Ids are stable keys: lowercase letters, digits and `._-`, unique within `seen`.
+    fn check_id(&mut self, file: &str, id: &Id, what: &str, seen: &mut HashSet<String>) {
+        let line = self.line(file, id);
+        let s = id.get_ref();
+        if s.is_empty() {
+            self.err(file, line, format!("{what} has an empty id"));
+        } else if !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c)) {
+            self.err(file, line, format!("{what} id '{s}' may only use a-z, 0-9, '.', '_' and '-'"));
+        }
+        if !seen.insert(s.clone()) {
+            self.err(file, line, format!("duplicate {what} id '{s}'"));
+        }
+    }
+
+    /// Texts shown to professionals: not empty, no stray bullets or padding.
+    fn check_text(&mut self, file: &str, line: usize, field: &str, owner: &str, text: &str) {
+        let t = text.trim();
+        if t.is_empty() {
+            self.err(file, line, format!("{owner}: '{field}' is empty"));
+        } else if t != text {
+            self.err(file, line, format!("{owner}: '{field}' has leading or trailing spaces"));
+        } else if t.starts_with(['•', '·', '-', '*']) {
+            self.err(file, line, format!("{owner}: '{field}' starts with a bullet character"));
+        }
+    }
+}
+
+/// What a condition may refer to at the point it is written.
+struct Scope<'a> {
+    questions: &'a HashMap<String, (Kind, Vec<String>)>,
+    indicators: &'a HashSet<String>,
+    categories: &'a HashSet<String>,
+}
+
+fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
+    let answer_values = |q: &str, problems: &mut Vec<String>| -> Option<Vec<String>> {
+        match scope.questions.get(q) {
+            None => {
+                problems.push(format!("refers to question '{q}', which is not defined before it"));
+                None
+            }
+            Some((Kind::YesNo, _)) => Some(vec!["yes".into(), "no".into()]),
+            Some((Kind::YesNoUnsure, _)) => Some(vec!["yes".into(), "no".into(), "unsure".into()]),
+            Some((Kind::Choice, opts)) => Some(opts.clone()),
+            Some((Kind::Text, _)) => {
+                problems.push(format!("refers to free-text question '{q}', which has no fixed answers"));
+                None
+            }
+        }
+    };
+    match c {
+        Condition::Yes(q) => {
+            if let Some(vals) = answer_values(q, problems) {
+                if !vals.iter().any(|v| v == "yes") {
+                    problems.push(format!("uses {{ yes = \"{q}\" }} but '{q}' is a choice question"));
+                }
+            }
+        }
+        Condition::Answer(a) => {
+            if a.one_of.is_empty() {
+                problems.push(format!("answer condition on '{}' lists no values", a.question));
+            }
+            if let Some(vals) = answer_values(&a.question, problems) {
+                for v in &a.one_of {
+                    if !vals.contains(v) {
+                        problems.push(format!("'{v}' is not an answer of question '{}' (answers: {})", a.question, vals.join(", ")));
+                    }
+                }
+            }
+        }
+        Condition::Indicator(i) => {
+            if !scope.indicators.contains(i) {
+                problems.push(format!("refers to unknown indicator '{i}'"));
+            }
+        }
+        Condition::AnyIndicator(list) => {
+            if list.is_empty() {
+                problems.push("any_indicator lists no indicators".into());
+            }
+            for i in list {
+                if !scope.indicators.contains(i) {
+                    problems.push(format!("refers to unknown indicator '{i}'"));
+                }
+            }
+        }
+        Condition::CategoryAtLeast(cat) => {
+            if !scope.categories.contains(cat) {
+                problems.push(format!("refers to unknown category '{cat}'"));
+            }
+        }
+        Condition::DomainsAt(d) => {
+            if !scope.categories.contains(&d.category) {
+                problems.push(format!("refers to unknown category '{}'", d.category));
+            }
+            if d.at_least == 0 {
+                problems.push("domains_at needs at_least of 1 or more".into());
+            }
+        }
+        Condition::All(list) | Condition::Any(list) => {
+            if list.is_empty() {
+                problems.push("all/any lists no conditions".into());
+            }
+            for c in list {
+                check_condition(c, scope, problems);
+            }
+        }
+        Condition::Not(c) => check_condition(c, scope, problems),
+    }
+}
+
+/// Loads and validates a rule set. Returns every problem found, or the rule set.
+pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
+    let mut ck = Checker { sources, errors: Vec::new() };
+    let ruleset: Option<RulesetFile> = ck.parse("ruleset.toml");
+    let indicators: Option<IndicatorsFile> = ck.parse("indicators.toml");
+    let questions: Option<QuestionsFile> = ck.parse("questions.toml");
+    let pathways: Option<PathwaysFile> = ck.parse("pathways.toml");
+    let safety: Option<SafetyFile> = ck.parse("safety.toml");
+    let consent: Option<ConsentFile> = ck.parse("consent.toml");
+    let contacts: Option<ContactsFile> = ck.parse("contacts.toml");
+    let interpretation: Option<InterpretationFile> = ck.parse("interpretation.toml");
+    let counts: Option<Counts> = if sources.files.contains_key(COUNTS_FILE) { ck.parse(COUNTS_FILE) } else { None };
+    let (Some(ruleset), Some(indicators), Some(questions), Some(pathways), Some(safety), Some(consent), Some(contacts), Some(interpretation)) =
+        (ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation)
+    else {
+        return Err(ck.errors);
+    };
+
+    // Categories and domains.
+    let f = "ruleset.toml";
+    let mut seen = HashSet::new();
+    for c in &ruleset.category {
+        ck.check_id(f, &c.id, "category", &mut seen);
+        let line = ck.line(f, &c.id);
+        let owner = format!("category '{}'", c.id.get_ref());
+        for (field, text) in [("name", &c.name), ("definition", &c.definition), ("action", &c.action), ("source", &c.source)] {
+            ck.check_text(f, line, field, &owner, text);
+        }
+    }
+    let cat_ids: Vec<&str> = ruleset.category.iter().map(|c| c.id.get_ref().as_str()).collect();
+    if cat_ids != CATEGORY_IDS {
+        ck.err(f, 0, format!("categories must be, in order: {} (found: {})", CATEGORY_IDS.join(", "), cat_ids.join(", ")));
+    }
+    let category_index: HashMap<String, usize> = cat_ids.iter().enumerate().map(|(i, c)| (c.to_string(), i)).collect();
+    let categories: HashSet<String> = category_index.keys().cloned().collect();
+    let mut seen = HashSet::new();
+    for d in &ruleset.domain {
+        ck.check_id(f, &d.id, "domain", &mut seen);
+        let line = ck.line(f, &d.id);
+        ck.check_text(f, line, "name", &format!("domain '{}'", d.id.get_ref()), &d.name);
+    }
+    let domain_index: HashMap<String, usize> =
+        ruleset.domain.iter().enumerate().map(|(i, d)| (d.id.get_ref().clone(), i)).collect();
+
+    // Indicators.
+    let f = "indicators.toml";
+    let mut seen = HashSet::new();
+    let mut indicator_place = Vec::new();
+    for ind in &indicators.indicator {
+        ck.check_id(f, &ind.id, "indicator", &mut seen);
+        let line = ck.line(f, &ind.id);
+        let owner = format!("indicator '{}'", ind.id.get_ref());
+        ck.check_text(f, line, "text", &owner, &ind.text);
+        ck.check_text(f, line, "source", &owner, &ind.source);
+        let cat = category_index.get(&ind.category).copied();
+        let dom = domain_index.get(&ind.domain).copied();
+        if cat.is_none() {
+            ck.err(f, line, format!("{owner}: unknown category '{}' (known: {})", ind.category, cat_ids.join(", ")));
+        }
+        if dom.is_none() {
+            ck.err(f, line, format!("{owner}: unknown domain '{}' (declare it in ruleset.toml)", ind.domain));
+        }
+        indicator_place.push((cat.unwrap_or(0), dom.unwrap_or(0)));
+    }
+    let indicator_ids: HashSet<String> = seen;
+    if let Some(counts) = &counts {
+        check_counts(&mut ck, &indicators, counts);
+    }
+
+    // Questions: conditions may only look backwards, so the journey has no cycles.
+    let f = "questions.toml";
+    let mut seen = HashSet::new();
+    let mut defined: HashMap<String, (Kind, Vec<String>)> = HashMap::new();
+    for q in &questions.question {
+        ck.check_id(f, &q.id, "question", &mut seen);
+        let line = ck.line(f, &q.id);
+        let owner = format!("question '{}'", q.id.get_ref());
+        ck.check_text(f, line, "question", &owner, &q.question);
+        match (q.kind, q.options.is_empty()) {
+            (Kind::Choice, true) => ck.err(f, line, format!("{owner}: a choice question needs options")),
+            (Kind::Choice, false) => {}
+            (_, false) => ck.err(f, line, format!("{owner}: only choice questions have options")),
+            _ => {}
+        }
+        let mut opt_seen = HashSet::new();
+        for o in &q.options {
+            if !opt_seen.insert(o.id.clone()) {
+                ck.err(f, line, format!("{owner}: duplicate option '{}'", o.id));
+            }
+            ck.check_text(f, line, "label", &owner, &o.label);
+        }
+        if let Some(c) = &q.applies_if {
+            let mut problems = Vec::new();
+            check_condition(c, &Scope { questions: &defined, indicators: &indicator_ids, categories: &categories }, &mut problems);
+            for p in problems {
+                ck.err(f, line, format!("{owner}: applies_if {p}"));
+            }
+        }
+        defined.insert(q.id.get_ref().clone(), (q.kind, q.options.iter().map(|o| o.id.clone()).collect()));
+    }
+    for (id, kind, options) in CORE_QUESTIONS {
+        match defined.get(*id) {
+            None => ck.err(f, 0, format!("the engine needs question '{id}' ({kind:?})")),
+            Some((k, _)) if k != kind => ck.err(f, 0, format!("question '{id}' must be of kind {kind:?}, not {k:?}")),
+            Some((_, opts)) => {
+                for o in *options {
+                    if !opts.iter().any(|x| x == o) {
+                        ck.err(f, 0, format!("question '{id}' needs the option '{o}'"));
+                    }
+                }
+            }
+        }
+    }
+    let scope = Scope { questions: &defined, indicators: &indicator_ids, categories: &categories };
+
+    // Contacts (before actions, which refer to them).
+    let f = "contacts.toml";
+    let mut contact_ids = HashSet::new();
+    for c in &contacts.contact {
+        ck.check_id(f, &c.id, "contact", &mut contact_ids);
+        let line = ck.line(f, &c.id);
+        let owner = format!("contact '{}'", c.id.get_ref());
+        ck.check_text(f, line, "name", &owner, &c.name);
+        if c.phone.is_none() && c.email.is_none() && c.how.is_none() {
+            ck.err(f, line, format!("{owner}: give at least one of phone, email or how"));
+        }
+        for h in &c.hours {
+            for d in &h.days {
+                if Weekday::parse(d).is_none() {
+                    ck.err(f, line, format!("{owner}: unknown day '{d}' (use mon, tue, wed, thu, fri, sat, sun)"));
+                }
+            }
+            match (parse_hhmm(&h.open), parse_hhmm(&h.close)) {
+                (Some(o), Some(c)) if o < c => {}
+                (Some(_), Some(_)) => ck.err(f, line, format!("{owner}: opens at {} but closes at {}, which is not later", h.open, h.close)),
+                _ => ck.err(f, line, format!("{owner}: bad time in '{}'-'{}' (use HH:MM, 24-hour)", h.open, h.close)),
+            }
+        }
+    }
+    for c in &contacts.contact {
+        if let Some(other) = &c.out_of_hours_for {
+            if !contact_ids.contains(other) {
+                let line = ck.line(f, &c.id);
+                ck.err(f, line, format!("contact '{}': out_of_hours_for refers to unknown contact '{other}'", c.id.get_ref()));
+            }
+        }
+    }
+    for id in CORE_CONTACTS {
+        if !contact_ids.contains(id) {
+            ck.err(f, 0, format!("the engine needs contact '{id}'"));
+        }
+    }
+    if contacts.timezone != "Europe/London" {
+        ck.err(f, 0, format!("timezone '{}' is not supported (only Europe/London)", contacts.timezone));
+    }
+    if parse_date(&contacts.bank_holidays.valid_until).is_none() {
+        ck.err(f, 0, format!("bank_holidays.valid_until '{}' is not a date (YYYY-MM-DD)", contacts.bank_holidays.valid_until));
+    }
+    let mut last = None;
+    for d in &contacts.bank_holidays.dates {
+        match parse_date(d) {
+            None => ck.err(f, 0, format!("bank holiday '{d}' is not a date (YYYY-MM-DD)")),
+            Some(day) => {
+                if last.is_some_and(|l| l >= day) {
+                    ck.err(f, 0, format!("bank holidays must be in date order without repeats: '{d}'"));
+                }
+                last = Some(day);
+            }
+        }
+    }
+
+    // Actions anywhere: unique ids across the rule set, known contacts, valid conditions.
+    let mut action_ids = HashSet::new();
+    let mut check_actions = |ck: &mut Checker, file: &str, owner: &str, actions: &[Action]| {
+        for a in actions {
+            ck.check_id(file, &a.id, "action", &mut action_ids);
+            let line = ck.line(file, &a.id);
+            let who = format!("{owner}, action '{}'", a.id.get_ref());
+            ck.check_text(file, line, "text", &who, &a.text);
+            if let Some(c) = &a.contact {
+                if !contact_ids.contains(c) {
+                    ck.err(file, line, format!("{who}: unknown contact '{c}'"));
+                }
+            }
+            if let Some(c) = &a.when {
+                let mut problems = Vec::new();
+                check_condition(c, &scope, &mut problems);
+                for p in problems {
+                    ck.err(file, line, format!("{who}: when {p}"));
+                }
+            }
+        }
+    };
+    for c in &ruleset.category {
+        check_actions(&mut ck, "ruleset.toml", &format!("category '{}'", c.id.get_ref()), &c.next);
+    }
+
+    let mut check_when = |ck: &mut Checker, file: &str, line: usize, owner: &str, c: &Condition| {
+        let mut problems = Vec::new();
+        check_condition(c, &scope, &mut problems);
+        for p in problems {
+            ck.err(file, line, format!("{owner}: {p}"));
+        }
+    };
+
+    // Consent.
+    let f = "consent.toml";
+    let mut exception_ids = HashSet::new();
+    for e in &consent.exception {
+        ck.check_id(f, &e.id, "exception", &mut exception_ids);
+        let line = ck.line(f, &e.id);
+        let owner = format!("exception '{}'", e.id.get_ref());
+        ck.check_text(f, line, "text", &owner, &e.text);
+        if let Some(c) = &e.suggested_when {
+            check_when(&mut ck, f, line, &owner, c);
+        }
+    }
+    let mut rule_ids = HashSet::new();
+    for r in &consent.rule {
+        ck.check_id(f, &r.id, "consent rule", &mut rule_ids);
+        let line = ck.line(f, &r.id);
+        ck.check_text(f, line, "quote", &format!("consent rule '{}'", r.id.get_ref()), &r.quote);
+    }
+    for id in CORE_CONSENT_RULES {
+        if !rule_ids.contains(id) {
+            ck.err(f, 0, format!("the engine needs consent rule '{id}'"));
+        }
+    }
+    if let Some((_, opts)) = defined.get("consent_exception") {
+        let opts: HashSet<&String> = opts.iter().collect();
+        let excs: HashSet<&String> = exception_ids.iter().collect();
+        if opts != excs {
+            ck.err("questions.toml", 0, "question 'consent_exception' must have exactly one option per exception in consent.toml");
+        }
+    }
+
+    // Pathways.
+    let f = "pathways.toml";
+    let mut seen = HashSet::new();
+    for p in &pathways.pathway {
+        ck.check_id(f, &p.id, "pathway", &mut seen);
+        let line = ck.line(f, &p.id);
+        let owner = format!("pathway '{}'", p.id.get_ref());
+        ck.check_text(f, line, "name", &owner, &p.name);
+        ck.check_text(f, line, "quote", &owner, &p.quote);
+        check_when(&mut ck, f, line, &format!("{owner}: when"), &p.when);
+        if let Some(c) = &p.category_floor {
+            if !categories.contains(c) {
+                ck.err(f, line, format!("{owner}: unknown category_floor '{c}'"));
+            }
+        }
+        if let Some(e) = &p.consent_exception {
+            if !exception_ids.contains(e) {
+                ck.err(f, line, format!("{owner}: unknown consent_exception '{e}'"));
+            }
+        }
+        if p.action.is_empty() {
+            ck.err(f, line, format!("{owner}: a pathway needs at least one action"));
+        }
+        check_actions(&mut ck, f, &owner, &p.action);
+    }
+
+    // Safety overrides.
+    let f = "safety.toml";
+    let mut seen = HashSet::new();
+    for o in &safety.overrides {
+        ck.check_id(f, &o.id, "override", &mut seen);
+        let line = ck.line(f, &o.id);
+        let owner = format!("override '{}'", o.id.get_ref());
+        ck.check_text(f, line, "quote", &owner, &o.quote);
+        check_when(&mut ck, f, line, &format!("{owner}: when"), &o.when);
+        if let Some(c) = &o.category {
+            if !categories.contains(c) {
+                ck.err(f, line, format!("{owner}: unknown category '{c}'"));
+            }
+        }
+        check_actions(&mut ck, f, &owner, &o.action);
+    }
+    if !safety.overrides.iter().any(|o| o.id.get_ref() == "immediate_danger") {
+        ck.err(f, 0, "the engine needs the override 'immediate_danger'");
+    }
+
+    // Interpretation rules.
+    let f = "interpretation.toml";
+    let mut seen = HashSet::new();
+    for r in &interpretation.rule {
+        ck.check_id(f, &r.id, "interpretation", &mut seen);
+        let line = ck.line(f, &r.id);
+        let owner = format!("interpretation '{}'", r.id.get_ref());
+        ck.check_text(f, line, "advice", &owner, &r.advice);
+        ck.check_text(f, line, "basis", &owner, &r.basis);
+        check_when(&mut ck, f, line, &format!("{owner}: when"), &r.when);
+    }
+
+    if !ck.errors.is_empty() {
+        return Err(ck.errors);
+    }
+    let indicator_index = indicators.indicator.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
+    let question_index = questions.question.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
+    Ok(RuleSet {
+        meta: Meta {
+            id: ruleset.id,
+            title: ruleset.title,
+            edition: ruleset.edition,
+            source_file: ruleset.source_file,
+            hash: sources.content_hash(),
+        },
+        categories: ruleset.category,
+        domains: ruleset.domain,
+        indicators: indicators.indicator,
+        indicator_place,
+        questions: questions.question,
+        pathways: pathways.pathway,
+        overrides: safety.overrides,
+        consent,
+        contacts,
+        interpretations: interpretation.rule,
+        indicator_index,
+        question_index,
+        category_index,
+    })
+}
+
+/// The hand counts in `indicator-counts.toml` must match the indicators exactly, per
+/// category and domain, so a dropped or duplicated indicator cannot pass unnoticed.
+fn check_counts(ck: &mut Checker, indicators: &IndicatorsFile, counts: &Counts) {
+    let mut actual: Counts = BTreeMap::new();
+    for ind in &indicators.indicator {
+        *actual.entry(ind.category.clone()).or_default().entry(ind.domain.clone()).or_default() += 1;
+    }
+    for (cat, domains) in counts.iter().filter(|(k, _)| *k != "totals") {
+        for (dom, &n) in domains {
+            let got = actual.get(cat).and_then(|d| d.get(dom)).copied().unwrap_or(0);
+            if got != n {
+                ck.err(COUNTS_FILE, 0, format!("{cat} / {dom}: hand count is {n} but indicators.toml has {got}"));
+            }
+        }
+    }
+    for (cat, domains) in &actual {
+        for (dom, &got) in domains {
+            if counts.get(cat).and_then(|d| d.get(dom)).is_none() {
+                ck.err(COUNTS_FILE, 0, format!("{cat} / {dom}: indicators.toml has {got} but there is no hand count"));
+            }
+        }
+    }
+    if let Some(totals) = counts.get("totals") {
+        let all: u32 = actual.values().flat_map(|d| d.values()).sum();
+        for (cat, &n) in totals {
+            let got = if cat == "all" { all } else { actual.get(cat).map(|d| d.values().sum()).unwrap_or(0) };
+            if got != n {
+                ck.err(COUNTS_FILE, 0, format!("total for {cat}: hand count is {n} but indicators.toml has {got}"));
+            }
+        }
+    }
+}

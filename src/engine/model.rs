@@ -1,0 +1,293 @@
+//! The rule set as written in `rules/*/*.toml`. These types mirror the files one to one
+//! (`deny_unknown_fields`, so a misspelt key is an error, not a silently ignored rule).
+//! `load.rs` checks the cross-references and turns them into a [`RuleSet`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+pub type Id = Spanned<String>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesetFile {
+    pub id: String,
+    pub title: String,
+    pub edition: String,
+    pub source_file: String,
+    pub category: Vec<Category>,
+    pub domain: Vec<Domain>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: Id,
+    pub name: String,
+    pub definition: String,
+    pub action: String,
+    #[serde(default)]
+    pub assessment: Option<String>,
+    pub source: String,
+    /// What the professional does next when this is the suggested category.
+    #[serde(default)]
+    pub next: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub id: Id,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorsFile {
+    pub indicator: Vec<Indicator>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: Id,
+    pub category: String,
+    pub domain: String,
+    pub text: String,
+    pub source: String,
+    #[serde(default)]
+    pub interpretation: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Safety,
+    Child,
+    Risks,
+    Checklist,
+    Consent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    YesNo,
+    YesNoUnsure,
+    Choice,
+    Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionsFile {
+    pub question: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: Id,
+    pub step: Step,
+    pub question: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    pub kind: Kind,
+    #[serde(default)]
+    pub options: Vec<AnswerOption>,
+    #[serde(default)]
+    pub applies_if: Option<Condition>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub quote: Option<String>,
+}
+
+/// A condition over the practitioner's answers and selected indicators.
+/// Externally tagged so that each TOML inline table has exactly one key.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    Yes(String),
+    Answer(AnswerIn),
+    Indicator(String),
+    AnyIndicator(Vec<String>),
+    CategoryAtLeast(String),
+    DomainsAt(DomainsAt),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerIn {
+    pub question: String,
+    #[serde(rename = "in")]
+    pub one_of: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DomainsAt {
+    pub category: String,
+    pub at_least: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub quote: Option<String>,
+    #[serde(default)]
+    pub urgent: bool,
+    #[serde(default)]
+    pub when: Option<Condition>,
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathwaysFile {
+    pub pathway: Vec<Pathway>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pathway {
+    pub id: Id,
+    pub name: String,
+    pub source: String,
+    pub when: Condition,
+    pub quote: String,
+    #[serde(default)]
+    pub category_floor: Option<String>,
+    #[serde(default)]
+    pub consent_exception: Option<String>,
+    #[serde(default)]
+    pub action: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyFile {
+    #[serde(rename = "override")]
+    pub overrides: Vec<Override>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub id: Id,
+    pub when: Condition,
+    #[serde(default)]
+    pub category: Option<String>,
+    pub quote: String,
+    pub source: String,
+    #[serde(default)]
+    pub action: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentFile {
+    pub exception: Vec<Exception>,
+    pub rule: Vec<ConsentRule>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exception {
+    pub id: Id,
+    pub text: String,
+    pub source: String,
+    #[serde(default)]
+    pub suggested_when: Option<Condition>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentRule {
+    pub id: Id,
+    pub quote: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactsFile {
+    pub timezone: String,
+    pub contact: Vec<Contact>,
+    pub bank_holidays: BankHolidays,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub how: Option<String>,
+    /// Office hours in the rule set's time zone; empty means not bound to hours.
+    #[serde(default)]
+    pub hours: Vec<Hours>,
+    #[serde(default)]
+    pub closed_on_bank_holidays: bool,
+    /// This contact covers the times when the named contact is closed (EDT for MASH).
+    #[serde(default)]
+    pub out_of_hours_for: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    pub days: Vec<String>,
+    pub open: String,
+    pub close: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankHolidays {
+    pub source: String,
+    pub valid_until: String,
+    pub dates: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterpretationFile {
+    pub rule: Vec<Interpretation>,
+}
+
+/// Advice the tool adds by its own reading of the document. It has no category field on
+/// purpose: an interpretation may suggest "consider", never change the category.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interpretation {
+    pub id: Id,
+    pub when: Condition,
+    pub advice: String,
+    pub basis: String,
+}
+
+/// Hand counts of indicators per category and domain (`indicator-counts.toml`), so that a
+/// silently dropped indicator fails the build.
+pub type Counts = BTreeMap<String, BTreeMap<String, u32>>;

@@ -1,0 +1,9 @@
+//! threshold-guide: Luton's threshold guidance as a browser widget.
+//!
+//! - [`engine`]: the rule set and the decision, pure Rust (no web-sys).
+//! - `ui` (wasm32 only): the Yew widget on top of it.
+
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

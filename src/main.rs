@@ -1,0 +1,13 @@
+//! The widget's entry point (built by Trunk for the browser).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    threshold_guide::ui::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("threshold-guide is a browser widget: build it with `scripts/run.sh`.");
+    eprintln!("For the rules command line, use: cargo run -q --bin threshold -- --help");
+    std::process::exit(2);
+}
