@@ -1,19 +1,18 @@
 //! Validates the default rule set before anything is compiled: a broken rule file fails
 //! the build with file, line and problem, so no build ever ships a half-valid rule set.
 
-mod engine {
-    #[path = "../src/engine/clock.rs"]
-    #[allow(dead_code)]
-    pub mod clock;
-    #[path = "../src/engine/load.rs"]
-    #[allow(dead_code)]
-    pub mod load;
-    #[path = "../src/engine/model.rs"]
-    #[allow(dead_code)]
-    pub mod model;
-}
+// Root-level modules, so that `super::model` inside load.rs resolves here as in the crate.
+#[path = "src/engine/clock.rs"]
+#[allow(dead_code)]
+mod clock;
+#[path = "src/engine/load.rs"]
+#[allow(dead_code)]
+mod load;
+#[path = "src/engine/model.rs"]
+#[allow(dead_code)]
+mod model;
 
-use engine::load::{load, Sources, COUNTS_FILE, FILES};
+use load::{load, Sources, COUNTS_FILE, FILES};
 
 fn main() {
     let dir = std::path::Path::new("rules/luton");

@@ -52,12 +52,4 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.setup-stamp
 fi
 
-# Trunk looks for wasm-opt under its cache dir by version name; link the npm one there so
-# `--offline` finds it instead of trying to download.
-TRUNK_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/trunk"
-if [ ! -x "$TRUNK_CACHE/wasm-opt-version_132/bin/wasm-opt" ]; then
-  mkdir -p "$TRUNK_CACHE/wasm-opt-version_132/bin"
-  ln -sf "$PWD/node_modules/.bin/wasm-opt" "$TRUNK_CACHE/wasm-opt-version_132/bin/wasm-opt"
-fi
-
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version 2>/dev/null | head -1), $(chromium --version 2>/dev/null)"

@@ -64,6 +64,8 @@ pub struct ActionOut {
     pub quote: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpretation: Option<String>,
     /// Where the action comes from: "override:<id>", "pathway:<id>", "category:<id>", "consent".
     pub from: String,
 }
@@ -74,6 +76,8 @@ pub struct PathwayOut {
     pub name: String,
     pub quote: String,
     pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpretation: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -305,9 +309,10 @@ impl RuleSet {
             urgent: a.urgent,
             quote: a.quote.clone(),
             contact: a.contact.clone(),
+            interpretation: a.interpretation.clone(),
             from,
         };
-        let mut push_actions = |actions: &[Action], from: &str, urgent: &mut Vec<ActionOut>, later: &mut Vec<ActionOut>| {
+        let push_actions = |actions: &[Action], from: &str, urgent: &mut Vec<ActionOut>, later: &mut Vec<ActionOut>| {
             for a in actions.iter().filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c))) {
                 let out = action_out(a, from.to_string());
                 if a.urgent {
@@ -330,7 +335,7 @@ impl RuleSet {
                     category: self.categories[r].id.get_ref().clone(),
                     domain: None,
                     source: o.source.clone(),
-                    interpretation: None,
+                    interpretation: o.interpretation.clone(),
                 }));
             }
             push_actions(&o.action, &format!("override:{}", o.id.get_ref()), &mut urgent, &mut later);
@@ -346,6 +351,7 @@ impl RuleSet {
                 name: p.name.clone(),
                 quote: p.quote.clone(),
                 source: p.source.clone(),
+                interpretation: p.interpretation.clone(),
             });
             if let Some(r) = p.category_floor.as_deref().and_then(|c| self.category_rank(c)) {
                 rank = rank.max(r);
@@ -356,7 +362,7 @@ impl RuleSet {
                     category: self.categories[r].id.get_ref().clone(),
                     domain: None,
                     source: p.source.clone(),
-                    interpretation: None,
+                    interpretation: p.interpretation.clone(),
                 }));
             }
             push_actions(&p.action, &format!("pathway:{}", p.id.get_ref()), &mut urgent, &mut pathway_later);
@@ -467,11 +473,11 @@ impl RuleSet {
             )),
             "refused" => {
                 warnings.push(self.rule_note(
-                    "refusal_may_raise_concern",
+                    "refusal_may_raise_concerns",
                     "The parents refused consent. A refusal to cooperate may itself raise concerns: record it, and say in the referral why you remain worried.",
                 ));
                 warnings.push(self.rule_note(
-                    "consider_impact_without_consent",
+                    "refusal_consider_impact",
                     "Consider whether the lack of assessment and support is likely to affect the child or cause significant harm.",
                 ));
             }
@@ -483,7 +489,7 @@ impl RuleSet {
         }
         if parents == "not_sought" && !reason_given {
             warnings.push(self.rule_note(
-                "rationale_when_not_sought",
+                "rationale_if_not_sought",
                 "Write down why you have not sought consent: the referral must make your rationale clear.",
             ));
         }
@@ -520,7 +526,7 @@ impl RuleSet {
         })
     }
 
-    fn contact_now(&self, now: Instant) -> (ContactNow, Vec<String>) {
+    pub fn contact_now(&self, now: Instant) -> (ContactNow, Vec<String>) {
         let local = now.london();
         let open = self.mash_open(now);
         let id = if open { "mash" } else { "edt" };

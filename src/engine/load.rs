@@ -45,9 +45,9 @@ pub const CORE_QUESTIONS: &[(&str, Kind, &[&str])] = &[
 /// Consent statements the engine quotes in its warnings.
 pub const CORE_CONSENT_RULES: [&str; 4] = [
     "no_referral_without_consent",
-    "refusal_may_raise_concern",
-    "rationale_when_not_sought",
-    "consider_impact_without_consent",
+    "refusal_may_raise_concerns",
+    "rationale_if_not_sought",
+    "refusal_consider_impact",
 ];
 /// Contacts the engine routes to by id.
 pub const CORE_CONTACTS: [&str; 4] = ["police", "mash", "edt", "allocated_worker"];
@@ -203,6 +203,8 @@ impl<'a> Checker<'a> {
 /// What a condition may refer to at the point it is written.
 struct Scope<'a> {
     questions: &'a HashMap<String, (Kind, Vec<String>)>,
+    /// Every question id in the file, to tell "comes later" from "does not exist".
+    all_questions: &'a HashSet<String>,
     indicators: &'a HashSet<String>,
     categories: &'a HashSet<String>,
 }
@@ -210,8 +212,12 @@ struct Scope<'a> {
 fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
     let answer_values = |q: &str, problems: &mut Vec<String>| -> Option<Vec<String>> {
         match scope.questions.get(q) {
+            None if scope.all_questions.contains(q) => {
+                problems.push(format!("refers to question '{q}', which comes later (a question may only refer to questions before it)"));
+                None
+            }
             None => {
-                problems.push(format!("refers to question '{q}', which is not defined before it"));
+                problems.push(format!("refers to unknown question '{q}'"));
                 None
             }
             Some((Kind::YesNo, _)) => Some(vec!["yes".into(), "no".into()]),
@@ -356,6 +362,7 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
     let f = "questions.toml";
     let mut seen = HashSet::new();
     let mut defined: HashMap<String, (Kind, Vec<String>)> = HashMap::new();
+    let all_questions: HashSet<String> = questions.question.iter().map(|q| q.id.get_ref().clone()).collect();
     for q in &questions.question {
         ck.check_id(f, &q.id, "question", &mut seen);
         let line = ck.line(f, &q.id);
@@ -376,7 +383,7 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
         }
         if let Some(c) = &q.applies_if {
             let mut problems = Vec::new();
-            check_condition(c, &Scope { questions: &defined, indicators: &indicator_ids, categories: &categories }, &mut problems);
+            check_condition(c, &Scope { questions: &defined, all_questions: &all_questions, indicators: &indicator_ids, categories: &categories }, &mut problems);
             for p in problems {
                 ck.err(f, line, format!("{owner}: applies_if {p}"));
             }
@@ -396,7 +403,7 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
             }
         }
     }
-    let scope = Scope { questions: &defined, indicators: &indicator_ids, categories: &categories };
+    let scope = Scope { questions: &defined, all_questions: &all_questions, indicators: &indicator_ids, categories: &categories };
 
     // Contacts (before actions, which refer to them).
     let f = "contacts.toml";
@@ -480,7 +487,7 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
         check_actions(&mut ck, "ruleset.toml", &format!("category '{}'", c.id.get_ref()), &c.next);
     }
 
-    let mut check_when = |ck: &mut Checker, file: &str, line: usize, owner: &str, c: &Condition| {
+    let check_when = |ck: &mut Checker, file: &str, line: usize, owner: &str, c: &Condition| {
         let mut problems = Vec::new();
         check_condition(c, &scope, &mut problems);
         for p in problems {

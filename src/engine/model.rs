@@ -156,6 +156,9 @@ pub struct Action {
     pub contact: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// Set where the action is the tool's reading of the document rather than its instruction.
+    #[serde(default)]
+    pub interpretation: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -176,6 +179,9 @@ pub struct Pathway {
     pub category_floor: Option<String>,
     #[serde(default)]
     pub consent_exception: Option<String>,
+    /// Set where the pathway's trigger or floor is the tool's reading of the document.
+    #[serde(default)]
+    pub interpretation: Option<String>,
     #[serde(default)]
     pub action: Vec<Action>,
 }
@@ -196,6 +202,8 @@ pub struct Override {
     pub category: Option<String>,
     pub quote: String,
     pub source: String,
+    #[serde(default)]
+    pub interpretation: Option<String>,
     #[serde(default)]
     pub action: Vec<Action>,
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing, then run every test suite. Prints a pass/fail line per
+# suite and exits non-zero if any failed. Nothing here touches the network.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver TRUNK_SKIP_VERSION_CHECK=true
+# The browser-test runner adds --headless and --no-sandbox itself; these keep Chromium off the network.
+export WASM_BINDGEN_TEST_TIMEOUT=120
+
+passed=0; failed=0; summary=()
+suite() {
+  local name="$1"; shift
+  local start=$SECONDS
+  echo; echo "=== $name: $*"
+  if "$@"; then passed=$((passed+1)); summary+=("PASS  $name ($((SECONDS-start)) s)")
+  else failed=$((failed+1)); summary+=("FAIL  $name ($((SECONDS-start)) s)"); fi
+}
+
+suite "native tests (engine, rules, CLI)" cargo test --locked
+suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
+suite "release build (trunk)" trunk build --release --offline
+suite "end-to-end (playwright-core, headless Chromium)" node tests/e2e/run.mjs
+
+echo; echo "=== summary"
+printf '%s\n' "${summary[@]}"
+echo "suites: $passed passed, $failed failed"
+[ "$failed" = 0 ]
