@@ -24,6 +24,7 @@ export async function openPage(browser, origin, path = '/') {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`); });
   page.on('request', (r) => { if (!r.url().startsWith(origin)) problems.push(`request off this origin: ${r.url()}`); });
   await page.goto(origin + path);
   return { page, context, problems };
