@@ -9,6 +9,8 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 
 say() { printf '[setup] %s\n' "$*"; }
+# On failure, say exactly what to run by hand.
+fail() { printf '[setup] FAILED: %s\n[setup] to install it by hand, run: %s\n' "$1" "$2" >&2; exit 1; }
 need_root() { if [ "$(id -u)" != 0 ]; then echo "sudo"; fi; }
 
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -18,13 +20,13 @@ command -v cargo >/dev/null || { echo "[setup] cargo not found: install Rust wit
 # 1. The wasm32 target for the widget and the browser tests.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding Rust target wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
+  rustup target add wasm32-unknown-unknown || fail "Rust target wasm32-unknown-unknown" "rustup target add wasm32-unknown-unknown"
 fi
 
 # 2. Trunk (build + asset pipeline). 0.22 needs a newer rustc than ours.
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores, once)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  cargo install trunk --version "$TRUNK_VERSION" --locked || fail "trunk $TRUNK_VERSION" "cargo install trunk --version $TRUNK_VERSION --locked"
 fi
 
 # 3. wasm-bindgen-cli must match the wasm-bindgen crate exactly (Cargo.toml pins =0.2.130).
@@ -32,15 +34,16 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ] \
    || ! command -v wasm-bindgen-test-runner >/dev/null; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force \
+    || fail "wasm-bindgen-cli $WASM_BINDGEN_VERSION" "cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION --force"
 fi
 
 # 4. Chromium + ChromeDriver for browser tests (Debian packages, no browser download).
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing Debian chromium and chromium-driver"
   SUDO=$(need_root)
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; } \
+    || fail "chromium and chromium-driver" "apt-get update && apt-get install chromium chromium-driver"
 fi
 
 # 5. npm tools, pinned by package-lock.json: binaryen (wasm-opt 132; Debian's is too old),
@@ -48,8 +51,11 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-stamp; then
   command -v npm >/dev/null || { echo "[setup] npm not found: apt-get install nodejs npm" >&2; exit 1; }
   say "installing npm packages from package-lock.json"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error || fail "npm packages (binaryen, playwright-core, axe-core)" "npm ci"
   cp package-lock.json node_modules/.setup-stamp
 fi
+
+# Trunk runs --offline and takes wasm-opt from PATH only if its version matches Trunk.toml.
+[ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = 132 ] || fail "wasm-opt 132 (npm binaryen@132.0.0)" "npm ci"
 
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version 2>/dev/null | head -1), $(chromium --version 2>/dev/null)"

@@ -398,11 +398,26 @@ impl RuleSet {
             .filter(|r| facts.holds(&r.when))
             .map(|r| Note { id: r.id.get_ref().clone(), text: r.advice.clone(), basis: r.basis.clone() })
             .collect();
-        if selected.is_empty() && because.is_empty() {
+        if selected.is_empty() && because.is_empty() && pathways.is_empty() && urgent.is_empty() && later.iter().all(|a| a.from.starts_with("category:")) {
             interpretation.insert(0, Note {
                 id: "nothing_selected".into(),
                 text: "You have not selected any indicators or risks, so the tool suggests Universal. If you are worried about this child, say what worries you: talk to your safeguarding lead or ask the MASH for advice.".into(),
                 basis: "The tool's default when nothing is selected. \"If you are worried about a child, then please talk to your safeguarding lead within your organisation to discuss your concerns at the earliest opportunity.\" (OTHER CONSIDERATIONS AT THE POINT OF REFERRAL > Seeking Advice)".into(),
+            });
+        }
+
+        // An action that is shown removes the actions it covers (said more specifically,
+        // or contradicted by this situation, e.g. "tell the family" when FGM is suspected).
+        let shown: Vec<&Action> = self.all_actions().filter(|a| urgent.iter().chain(&later).any(|o| &o.id == a.id.get_ref())).collect();
+        let covered: BTreeSet<&str> = shown.iter().flat_map(|a| a.covers.iter().map(String::as_str)).collect();
+        urgent.retain(|a| !covered.contains(a.id.as_str()));
+        later.retain(|a| !covered.contains(a.id.as_str()));
+
+        if selected.is_empty() && rank == 0 && !pathways.is_empty() {
+            interpretation.insert(0, Note {
+                id: "risks_without_indicators".into(),
+                text: "The specific risks you identified have their own actions below, but they do not set a level of need by themselves. Select the indicators you have seen to get a suggested category.".into(),
+                basis: "The tool's reading: the document's specific-risk sections give routes and actions, not a category.".into(),
             });
         }
 
@@ -434,6 +449,15 @@ impl RuleSet {
             },
             warnings,
         })
+    }
+
+    /// Every action in the rule set, wherever it is defined.
+    fn all_actions(&self) -> impl Iterator<Item = &Action> {
+        self.overrides
+            .iter()
+            .flat_map(|o| &o.action)
+            .chain(self.pathways.iter().flat_map(|p| &p.action))
+            .chain(self.categories.iter().flat_map(|c| &c.next))
     }
 
     fn rule_note(&self, id: &str, text: &str) -> Note {

@@ -463,8 +463,12 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
 
     // Actions anywhere: unique ids across the rule set, known contacts, valid conditions.
     let mut action_ids = HashSet::new();
+    let mut covers: Vec<(String, usize, String, String)> = Vec::new();
     let mut check_actions = |ck: &mut Checker, file: &str, owner: &str, actions: &[Action]| {
         for a in actions {
+            for c in &a.covers {
+                covers.push((file.to_string(), ck.line(file, &a.id), a.id.get_ref().clone(), c.clone()));
+            }
             ck.check_id(file, &a.id, "action", &mut action_ids);
             let line = ck.line(file, &a.id);
             let who = format!("{owner}, action '{}'", a.id.get_ref());
@@ -582,6 +586,15 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
         ck.check_text(f, line, "advice", &owner, &r.advice);
         ck.check_text(f, line, "basis", &owner, &r.basis);
         check_when(&mut ck, f, line, &format!("{owner}: when"), &r.when);
+    }
+
+    drop(check_actions);
+    for (file, line, id, covered) in &covers {
+        if !action_ids.contains(covered) {
+            ck.err(file, *line, format!("action '{id}': covers unknown action '{covered}'"));
+        } else if covered == id {
+            ck.err(file, *line, format!("action '{id}' covers itself"));
+        }
     }
 
     if !ck.errors.is_empty() {

@@ -159,6 +159,10 @@ pub struct Action {
     /// Set where the action is the tool's reading of the document rather than its instruction.
     #[serde(default)]
     pub interpretation: Option<String>,
+    /// Actions this one supersedes when both would be shown (same advice said more
+    /// specifically, or general advice that this situation contradicts).
+    #[serde(default)]
+    pub covers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
