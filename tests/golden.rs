@@ -47,15 +47,15 @@ fn check(name: &str, g: &Golden, out: &Outcome) -> Vec<String> {
     }
     let e = &g.expect;
     if let Some(c) = &e.category {
-        expect_eq(&mut fails, "category", out.category.id.clone(), c.clone());
+        expect_eq(&mut fails, "category", out.category.id.to_string(), c.clone());
     }
     if let Some(c) = &e.contact {
-        expect_eq(&mut fails, "contact", out.contact.id.clone(), c.clone());
+        expect_eq(&mut fails, "contact", out.contact.id.to_string(), c.clone());
     }
     if let Some(a) = &e.urgent_first {
         expect_eq(&mut fails, "urgent[0]", format!("{:?}", out.urgent.first().map(|x| &x.id)), format!("{:?}", Some(a)));
     }
-    let actions: Vec<&str> = out.urgent.iter().chain(&out.actions).map(|a| a.id.as_str()).collect();
+    let actions: Vec<&str> = out.urgent.iter().chain(&out.actions).map(|a| a.id).collect();
     for a in &e.actions_include {
         if !actions.contains(&a.as_str()) {
             fails.push(format!("missing action {a} (have {actions:?})"));
@@ -71,24 +71,24 @@ fn check(name: &str, g: &Golden, out: &Outcome) -> Vec<String> {
         fails.push(format!("actions not in order {:?} (have {actions:?})", e.actions_order));
     }
     if let Some(p) = &e.pathways {
-        let got: BTreeSet<String> = out.pathways.iter().map(|p| p.id.clone()).collect();
+        let got: BTreeSet<String> = out.pathways.iter().map(|p| p.id.to_string()).collect();
         expect_eq(&mut fails, "pathways", format!("{got:?}"), format!("{p:?}"));
     }
-    let because: Vec<&str> = out.because.iter().map(|b| b.id.as_str()).collect();
+    let because: Vec<&str> = out.because.iter().map(|b| b.id).collect();
     for b in &e.because_include {
         if !because.contains(&b.as_str()) {
             fails.push(format!("because lacks {b} (have {because:?})"));
         }
     }
     if let Some(s) = &e.consent_suggested {
-        let got: BTreeSet<String> = out.consent.suggested_exceptions.iter().map(|x| x.id.clone()).collect();
+        let got: BTreeSet<String> = out.consent.suggested_exceptions.iter().map(|x| x.id.to_string()).collect();
         expect_eq(&mut fails, "consent.suggested_exceptions", format!("{got:?}"), format!("{s:?}"));
     }
     if let Some(x) = &e.consent_exception {
         expect_eq(&mut fails, "consent.exception", format!("{:?}", out.consent.exception.as_ref().map(|x| &x.id)), format!("{:?}", x.as_ref()));
     }
     if let Some(w) = &e.consent_warnings {
-        let got: BTreeSet<String> = out.consent.warnings.iter().map(|x| x.id.clone()).collect();
+        let got: BTreeSet<String> = out.consent.warnings.iter().map(|x| x.id.to_string()).collect();
         expect_eq(&mut fails, "consent.warnings", format!("{got:?}"), format!("{w:?}"));
     }
     if let Some(b) = e.child_consent_required {
@@ -97,7 +97,7 @@ fn check(name: &str, g: &Golden, out: &Outcome) -> Vec<String> {
     if let Some(b) = e.parents_consent_required {
         expect_eq(&mut fails, "consent.parents_required", out.consent.parents_required.to_string(), b.to_string());
     }
-    let notes: Vec<&str> = out.interpretation.iter().map(|n| n.id.as_str()).collect();
+    let notes: Vec<&str> = out.interpretation.iter().map(|n| n.id).collect();
     for n in &e.interpretation_include {
         if !notes.contains(&n.as_str()) {
             fails.push(format!("interpretation lacks {n} (have {notes:?})"));

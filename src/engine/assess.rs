@@ -12,6 +12,7 @@ use super::clock::{format_date, parse_date, parse_hhmm, Instant, Weekday};
 use super::load::RuleSet;
 use super::model::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A practitioner's case: what they selected and answered, and when.
@@ -24,70 +25,79 @@ pub struct Case {
     pub answers: BTreeMap<String, String>,
 }
 
+// Outputs borrow their texts from the rule set (`'r`): assessing a case copies no rule text,
+// which keeps the engine well inside its time budget with every indicator selected.
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CategoryOut {
-    pub id: String,
-    pub name: String,
-    pub definition: String,
-    pub action: String,
+pub struct CategoryOut<'r> {
+    pub id: &'r str,
+    pub name: &'r str,
+    pub definition: &'r str,
+    pub action: &'r str,
 }
 
 /// Why the category is what it is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reason {
+pub struct Reason<'r> {
     /// "override", "pathway" or "indicator".
     pub kind: &'static str,
-    pub id: String,
-    pub text: String,
-    pub category: String,
+    pub id: &'r str,
+    pub text: &'r str,
+    pub category: &'r str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
-    pub source: String,
+    pub domain: Option<&'r str>,
+    pub source: &'r str,
     /// Set when the category of this item is the tool's reading, not the document's.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<&'r str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Note {
-    pub id: String,
-    pub text: String,
-    pub basis: String,
+pub struct Note<'r> {
+    pub id: &'r str,
+    pub text: &'r str,
+    pub basis: Cow<'r, str>,
+}
+
+/// Where an action comes from: an override, a pathway or the category.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct From<'r> {
+    pub kind: &'static str,
+    pub id: &'r str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ActionOut {
-    pub id: String,
-    pub text: String,
+pub struct ActionOut<'r> {
+    pub id: &'r str,
+    pub text: &'r str,
     pub urgent: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<&'r str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub contact: Option<String>,
+    pub contact: Option<&'r str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
-    /// Where the action comes from: "override:<id>", "pathway:<id>", "category:<id>", "consent".
-    pub from: String,
+    pub interpretation: Option<&'r str>,
+    pub from: From<'r>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PathwayOut {
-    pub id: String,
-    pub name: String,
-    pub quote: String,
-    pub source: String,
+pub struct PathwayOut<'r> {
+    pub id: &'r str,
+    pub name: &'r str,
+    pub quote: &'r str,
+    pub source: &'r str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<&'r str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ExceptionOut {
-    pub id: String,
-    pub text: String,
+pub struct ExceptionOut<'r> {
+    pub id: &'r str,
+    pub text: &'r str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ConsentOut {
+pub struct ConsentOut<'r> {
     /// The parents'/carers' answer: given, refused, not_sought, not_yet, or unanswered.
     pub parents: String,
     /// Parents' consent should be sought (no exception applies or is suggested).
@@ -95,18 +105,18 @@ pub struct ConsentOut {
     /// The child's own consent should be sought (over 12 and competent, or unsure).
     pub child_required: bool,
     /// The exception the professional relies on, when consent was not sought.
-    pub exception: Option<ExceptionOut>,
+    pub exception: Option<ExceptionOut<'r>>,
     /// Exceptions that the answers point to; the professional decides.
-    pub suggested_exceptions: Vec<ExceptionOut>,
-    pub warnings: Vec<Note>,
+    pub suggested_exceptions: Vec<ExceptionOut<'r>>,
+    pub warnings: Vec<Note<'r>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ContactNow {
+pub struct ContactNow<'r> {
     /// The contact to phone now: "mash" when open, otherwise "edt".
-    pub id: String,
-    pub name: String,
-    pub phone: String,
+    pub id: &'r str,
+    pub name: &'r str,
+    pub phone: &'r str,
     pub mash_open: bool,
     /// e.g. "Friday 21 November 2026, 16:20 GMT".
     pub local_time: String,
@@ -114,24 +124,24 @@ pub struct ContactNow {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RulesetOut {
-    pub id: String,
-    pub title: String,
-    pub edition: String,
-    pub hash: String,
+pub struct RulesetOut<'r> {
+    pub id: &'r str,
+    pub title: &'r str,
+    pub edition: &'r str,
+    pub hash: &'r str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Outcome {
-    pub category: CategoryOut,
-    pub because: Vec<Reason>,
-    pub interpretation: Vec<Note>,
-    pub urgent: Vec<ActionOut>,
-    pub actions: Vec<ActionOut>,
-    pub pathways: Vec<PathwayOut>,
-    pub consent: ConsentOut,
-    pub contact: ContactNow,
-    pub ruleset: RulesetOut,
+pub struct Outcome<'r> {
+    pub category: CategoryOut<'r>,
+    pub because: Vec<Reason<'r>>,
+    pub interpretation: Vec<Note<'r>>,
+    pub urgent: Vec<ActionOut<'r>>,
+    pub actions: Vec<ActionOut<'r>>,
+    pub pathways: Vec<PathwayOut<'r>>,
+    pub consent: ConsentOut<'r>,
+    pub contact: ContactNow<'r>,
+    pub ruleset: RulesetOut<'r>,
     /// Problems with the data itself, e.g. the bank-holiday list has run out.
     pub warnings: Vec<String>,
 }
@@ -161,8 +171,8 @@ impl Facts<'_> {
             Condition::Answer(a) => {
                 self.answers.get(a.question.as_str()).is_some_and(|v| a.one_of.iter().any(|x| x == v))
             }
-            Condition::Indicator(i) => self.rules.indicator_index.get(i).is_some_and(|n| self.selected.contains(n)),
-            Condition::AnyIndicator(list) => list.iter().any(|i| self.holds(&Condition::Indicator(i.clone()))),
+            Condition::Indicator(i) => self.has(i),
+            Condition::AnyIndicator(list) => list.iter().any(|i| self.has(i)),
             Condition::CategoryAtLeast(cat) => {
                 matches!((self.top, self.rules.category_rank(cat)), (Some(t), Some(c)) if t >= c)
             }
@@ -182,8 +192,37 @@ impl Facts<'_> {
             Condition::Not(c) => !self.holds(c),
         }
     }
+    fn has(&self, indicator: &str) -> bool {
+        self.rules.indicator_index.get(indicator).is_some_and(|n| self.selected.contains(n))
+    }
     fn answer(&self, q: &str) -> Option<&str> {
         self.answers.get(q).copied()
+    }
+}
+
+/// Adds the actions whose `when` holds, urgent ones to `urgent`, the rest to `later`.
+fn push_actions<'r>(
+    facts: &Facts,
+    actions: &'r [Action],
+    from: From<'r>,
+    urgent: &mut Vec<ActionOut<'r>>,
+    later: &mut Vec<ActionOut<'r>>,
+) {
+    for a in actions.iter().filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c))) {
+        let out = ActionOut {
+            id: a.id.get_ref(),
+            text: &a.text,
+            urgent: a.urgent,
+            quote: a.quote.as_deref(),
+            contact: a.contact.as_deref(),
+            interpretation: a.interpretation.as_deref(),
+            from,
+        };
+        if a.urgent {
+            urgent.push(out)
+        } else {
+            later.push(out)
+        }
     }
 }
 
@@ -277,12 +316,12 @@ impl RuleSet {
     /// The questions that apply given the answers so far, in order. A question applies
     /// when it has no `applies_if` or its condition holds over the applying answers before it.
     pub fn applicable_questions(&self, case: &Case, selected: &BTreeSet<usize>) -> Vec<usize> {
-        self.facts(case, selected).1
+        self.facts(case, selected.clone()).1
     }
 
-    fn facts<'a>(&'a self, case: &'a Case, selected: &BTreeSet<usize>) -> (Facts<'a>, Vec<usize>) {
+    fn facts<'a>(&'a self, case: &'a Case, selected: BTreeSet<usize>) -> (Facts<'a>, Vec<usize>) {
         let top = selected.iter().map(|&i| self.indicator_place[i].0).max();
-        let mut facts = Facts { rules: self, answers: BTreeMap::new(), selected: selected.clone(), top };
+        let mut facts = Facts { rules: self, answers: BTreeMap::new(), selected, top };
         let mut applicable = Vec::new();
         for (i, q) in self.questions.iter().enumerate() {
             if q.applies_if.as_ref().is_none_or(|c| facts.holds(c)) {
@@ -296,33 +335,14 @@ impl RuleSet {
     }
 
     /// Assesses a case. Fails only when the case names something the rule set does not know.
-    pub fn assess(&self, case: &Case, now: Instant) -> Result<Outcome, CaseError> {
+    pub fn assess(&self, case: &Case, now: Instant) -> Result<Outcome<'_>, CaseError> {
         let selected = self.resolve(case)?;
-        let (facts, _) = self.facts(case, &selected);
+        let (facts, _) = self.facts(case, selected);
+        let selected = &facts.selected;
         let mut because = Vec::new();
         let mut rank = facts.top.unwrap_or(0);
         let mut urgent = Vec::new();
         let mut later = Vec::new();
-        let action_out = |a: &Action, from: String| ActionOut {
-            id: a.id.get_ref().clone(),
-            text: a.text.clone(),
-            urgent: a.urgent,
-            quote: a.quote.clone(),
-            contact: a.contact.clone(),
-            interpretation: a.interpretation.clone(),
-            from,
-        };
-        let push_actions = |actions: &[Action], from: &str, urgent: &mut Vec<ActionOut>, later: &mut Vec<ActionOut>| {
-            for a in actions.iter().filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c))) {
-                let out = action_out(a, from.to_string());
-                if a.urgent {
-                    urgent.push(out)
-                } else {
-                    later.push(out)
-                }
-            }
-        };
-
         // 1. Safety overrides.
         let mut override_reasons = Vec::new();
         for o in self.overrides.iter().filter(|o| facts.holds(&o.when)) {
@@ -330,15 +350,15 @@ impl RuleSet {
                 rank = rank.max(r);
                 override_reasons.push((r, Reason {
                     kind: "override",
-                    id: o.id.get_ref().clone(),
-                    text: o.quote.clone(),
-                    category: self.categories[r].id.get_ref().clone(),
+                    id: o.id.get_ref(),
+                    text: &o.quote,
+                    category: self.categories[r].id.get_ref(),
                     domain: None,
-                    source: o.source.clone(),
-                    interpretation: o.interpretation.clone(),
+                    source: &o.source,
+                    interpretation: o.interpretation.as_deref(),
                 }));
             }
-            push_actions(&o.action, &format!("override:{}", o.id.get_ref()), &mut urgent, &mut later);
+            push_actions(&facts, &o.action, From { kind: "override", id: o.id.get_ref() }, &mut urgent, &mut later);
         }
 
         // 2. Pathways (specific risks).
@@ -347,92 +367,96 @@ impl RuleSet {
         let mut pathway_later = Vec::new();
         for p in self.pathways.iter().filter(|p| facts.holds(&p.when)) {
             pathways.push(PathwayOut {
-                id: p.id.get_ref().clone(),
-                name: p.name.clone(),
-                quote: p.quote.clone(),
-                source: p.source.clone(),
-                interpretation: p.interpretation.clone(),
+                id: p.id.get_ref(),
+                name: &p.name,
+                quote: &p.quote,
+                source: &p.source,
+                interpretation: p.interpretation.as_deref(),
             });
             if let Some(r) = p.category_floor.as_deref().and_then(|c| self.category_rank(c)) {
                 rank = rank.max(r);
                 pathway_reasons.push((r, Reason {
                     kind: "pathway",
-                    id: p.id.get_ref().clone(),
-                    text: p.quote.clone(),
-                    category: self.categories[r].id.get_ref().clone(),
+                    id: p.id.get_ref(),
+                    text: &p.quote,
+                    category: self.categories[r].id.get_ref(),
                     domain: None,
-                    source: p.source.clone(),
-                    interpretation: p.interpretation.clone(),
+                    source: &p.source,
+                    interpretation: p.interpretation.as_deref(),
                 }));
             }
-            push_actions(&p.action, &format!("pathway:{}", p.id.get_ref()), &mut urgent, &mut pathway_later);
+            push_actions(&facts, &p.action, From { kind: "pathway", id: p.id.get_ref() }, &mut urgent, &mut pathway_later);
         }
 
         // The reasons that decided the category: everything at the final rank.
         because.extend(override_reasons.into_iter().filter(|(r, _)| *r == rank).map(|(_, x)| x));
         because.extend(pathway_reasons.into_iter().filter(|(r, _)| *r == rank).map(|(_, x)| x));
-        for &i in &selected {
+        for &i in selected {
             let (c, d) = self.indicator_place[i];
             if c == rank {
                 let ind = &self.indicators[i];
                 because.push(Reason {
                     kind: "indicator",
-                    id: ind.id.get_ref().clone(),
-                    text: ind.text.clone(),
-                    category: ind.category.clone(),
-                    domain: Some(self.domains[d].name.clone()),
-                    source: ind.source.clone(),
-                    interpretation: ind.interpretation.clone(),
+                    id: ind.id.get_ref(),
+                    text: &ind.text,
+                    category: &ind.category,
+                    domain: Some(&self.domains[d].name),
+                    source: &ind.source,
+                    interpretation: ind.interpretation.as_deref(),
                 });
             }
         }
 
         // 3. The category's own next steps, then the pathways' non-urgent actions.
         let category = &self.categories[rank];
-        push_actions(&category.next, &format!("category:{}", category.id.get_ref()), &mut urgent, &mut later);
+        push_actions(&facts, &category.next, From { kind: "category", id: category.id.get_ref() }, &mut urgent, &mut later);
         later.extend(pathway_later);
 
         let mut interpretation: Vec<Note> = self
             .interpretations
             .iter()
             .filter(|r| facts.holds(&r.when))
-            .map(|r| Note { id: r.id.get_ref().clone(), text: r.advice.clone(), basis: r.basis.clone() })
+            .map(|r| Note { id: r.id.get_ref(), text: &r.advice, basis: Cow::Borrowed(&r.basis) })
             .collect();
-        if selected.is_empty() && because.is_empty() && pathways.is_empty() && urgent.is_empty() && later.iter().all(|a| a.from.starts_with("category:")) {
+        if selected.is_empty() && because.is_empty() && pathways.is_empty() && urgent.is_empty() && later.iter().all(|a| a.from.kind == "category") {
             interpretation.insert(0, Note {
-                id: "nothing_selected".into(),
-                text: "You have not selected any indicators or risks, so the tool suggests Universal. If you are worried about this child, say what worries you: talk to your safeguarding lead or ask the MASH for advice.".into(),
-                basis: "The tool's default when nothing is selected. \"If you are worried about a child, then please talk to your safeguarding lead within your organisation to discuss your concerns at the earliest opportunity.\" (OTHER CONSIDERATIONS AT THE POINT OF REFERRAL > Seeking Advice)".into(),
+                id: "nothing_selected",
+                text: "You have not selected any indicators or risks, so the tool suggests Universal. If you are worried about this child, say what worries you: talk to your safeguarding lead or ask the MASH for advice.",
+                basis: Cow::Borrowed("The tool's default when nothing is selected. \"If you are worried about a child, then please talk to your safeguarding lead within your organisation to discuss your concerns at the earliest opportunity.\" (OTHER CONSIDERATIONS AT THE POINT OF REFERRAL > Seeking Advice)"),
             });
         }
 
         // An action that is shown removes the actions it covers (said more specifically,
         // or contradicted by this situation, e.g. "tell the family" when FGM is suspected).
-        let shown: Vec<&Action> = self.all_actions().filter(|a| urgent.iter().chain(&later).any(|o| &o.id == a.id.get_ref())).collect();
-        let covered: BTreeSet<&str> = shown.iter().flat_map(|a| a.covers.iter().map(String::as_str)).collect();
-        urgent.retain(|a| !covered.contains(a.id.as_str()));
-        later.retain(|a| !covered.contains(a.id.as_str()));
+        let shown: BTreeSet<&str> = urgent.iter().chain(&later).map(|o| o.id).collect();
+        let covered: BTreeSet<&str> = self
+            .all_actions()
+            .filter(|a| !a.covers.is_empty() && shown.contains(a.id.get_ref().as_str()))
+            .flat_map(|a| a.covers.iter().map(String::as_str))
+            .collect();
+        urgent.retain(|a| !covered.contains(a.id));
+        later.retain(|a| !covered.contains(a.id));
 
         if selected.is_empty() && rank == 0 && !pathways.is_empty() {
             interpretation.insert(0, Note {
-                id: "risks_without_indicators".into(),
-                text: "The specific risks you identified have their own actions below, but they do not set a level of need by themselves. Select the indicators you have seen to get a suggested category.".into(),
-                basis: "The tool's reading: the document's specific-risk sections give routes and actions, not a category.".into(),
+                id: "risks_without_indicators",
+                text: "The specific risks you identified have their own actions below, but they do not set a level of need by themselves. Select the indicators you have seen to get a suggested category.",
+                basis: Cow::Borrowed("The tool's reading: the document's specific-risk sections give routes and actions, not a category."),
             });
         }
 
         let consent = self.consent_out(&facts, &pathways, rank);
         let (contact, mut warnings) = self.contact_now(now);
-        if facts.answer("immediate_danger") == Some("yes") && urgent.first().map(|a| a.contact.as_deref()) != Some(Some("police")) {
+        if facts.answer("immediate_danger") == Some("yes") && urgent.first().map(|a| a.contact) != Some(Some("police")) {
             // A rule-set bug, never silently: 999 must come first.
             warnings.push("The rule set does not put 'call 999' first for immediate danger.".into());
         }
         Ok(Outcome {
             category: CategoryOut {
-                id: category.id.get_ref().clone(),
-                name: category.name.clone(),
-                definition: category.definition.clone(),
-                action: category.action.clone(),
+                id: category.id.get_ref(),
+                name: &category.name,
+                definition: &category.definition,
+                action: &category.action,
             },
             because,
             interpretation,
@@ -442,10 +466,10 @@ impl RuleSet {
             consent,
             contact,
             ruleset: RulesetOut {
-                id: self.meta.id.clone(),
-                title: self.meta.title.clone(),
-                edition: self.meta.edition.clone(),
-                hash: self.meta.hash.clone(),
+                id: &self.meta.id,
+                title: &self.meta.title,
+                edition: &self.meta.edition,
+                hash: &self.meta.hash,
             },
             warnings,
         })
@@ -460,24 +484,20 @@ impl RuleSet {
             .chain(self.categories.iter().flat_map(|c| &c.next))
     }
 
-    fn rule_note(&self, id: &str, text: &str) -> Note {
+    fn rule_note(&self, id: &'static str, text: &'static str) -> Note<'_> {
         let rule = self.consent.rule.iter().find(|r| r.id.get_ref() == id);
-        Note {
-            id: id.to_string(),
-            text: text.to_string(),
-            basis: rule.map(|r| format!("\"{}\" ({})", r.quote, r.source)).unwrap_or_default(),
-        }
+        Note { id, text, basis: Cow::Owned(rule.map(|r| format!("\"{}\" ({})", r.quote, r.source)).unwrap_or_default()) }
     }
 
-    fn consent_out(&self, facts: &Facts, pathways: &[PathwayOut], rank: usize) -> ConsentOut {
+    fn consent_out(&self, facts: &Facts, pathways: &[PathwayOut], rank: usize) -> ConsentOut<'_> {
         let exception = |id: &str| {
-            self.consent.exception.iter().find(|e| e.id.get_ref() == id).map(|e| ExceptionOut { id: id.into(), text: e.text.clone() })
+            self.consent.exception.iter().find(|e| e.id.get_ref() == id).map(|e| ExceptionOut { id: e.id.get_ref(), text: &e.text })
         };
-        let mut suggested: Vec<ExceptionOut> = Vec::new();
+        let mut suggested: Vec<ExceptionOut<'_>> = Vec::new();
         for e in &self.consent.exception {
             let by_answer = e.suggested_when.as_ref().is_some_and(|c| facts.holds(c));
             let by_pathway = self.pathways.iter().any(|p| {
-                p.consent_exception.as_deref() == Some(e.id.get_ref()) && pathways.iter().any(|x| &x.id == p.id.get_ref())
+                p.consent_exception.as_deref() == Some(e.id.get_ref()) && pathways.iter().any(|x| x.id == p.id.get_ref())
             });
             if by_answer || by_pathway {
                 suggested.extend(exception(e.id.get_ref()));
@@ -519,9 +539,9 @@ impl RuleSet {
         }
         if parents == "given" && !suggested.is_empty() {
             warnings.push(Note {
-                id: "exception_may_apply".into(),
-                text: "Your answers point to a situation where seeking consent or telling the parents may not be in the child's best interests. Check this before you contact the family again.".into(),
-                basis: suggested.iter().map(|e| format!("\"{}\"", e.text)).collect::<Vec<_>>().join("; "),
+                id: "exception_may_apply",
+                text: "Your answers point to a situation where seeking consent or telling the parents may not be in the child's best interests. Check this before you contact the family again.",
+                basis: Cow::Owned(suggested.iter().map(|e| format!("\"{}\"", e.text)).collect::<Vec<_>>().join("; ")),
             });
         }
         ConsentOut {
@@ -550,7 +570,7 @@ impl RuleSet {
         })
     }
 
-    pub fn contact_now(&self, now: Instant) -> (ContactNow, Vec<String>) {
+    pub fn contact_now(&self, now: Instant) -> (ContactNow<'_>, Vec<String>) {
         let local = now.london();
         let open = self.mash_open(now);
         let id = if open { "mash" } else { "edt" };
@@ -570,9 +590,9 @@ impl RuleSet {
         };
         (
             ContactNow {
-                id: id.into(),
-                name: c.name.clone(),
-                phone: c.phone.clone().unwrap_or_default(),
+                id: c.id.get_ref(),
+                name: &c.name,
+                phone: c.phone.as_deref().unwrap_or_default(),
                 mash_open: open,
                 local_time: local.describe(),
                 why,

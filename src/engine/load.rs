@@ -122,9 +122,9 @@ pub struct RuleSet {
     pub consent: ConsentFile,
     pub contacts: ContactsFile,
     pub interpretations: Vec<Interpretation>,
-    pub indicator_index: HashMap<String, usize>,
-    pub question_index: HashMap<String, usize>,
-    pub category_index: HashMap<String, usize>,
+    pub indicator_index: Index,
+    pub question_index: Index,
+    pub category_index: Index,
 }
 
 impl RuleSet {
@@ -139,9 +139,31 @@ impl RuleSet {
     }
 }
 
+/// Id → position. FNV-1a instead of SipHash: the keys are our own ids, not attacker-chosen,
+/// and the engine looks up every selected indicator on every assessment.
+pub type Index = HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
 struct Checker<'a> {
     sources: &'a Sources,
     errors: Vec<RuleError>,
+    /// Byte offsets of line starts, per file, so a span maps to a line in O(log n).
+    line_starts: HashMap<String, Vec<usize>>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -153,8 +175,12 @@ impl<'a> Checker<'a> {
         self.errors.push(RuleError { file: self.sources.path(file), line, message: message.into() });
     }
 
-    fn line(&self, file: &str, id: &Id) -> usize {
-        self.sources.files.get(file).map(|t| line_of(t, id.span().start)).unwrap_or(0)
+    fn line(&mut self, file: &str, id: &Id) -> usize {
+        let Some(text) = self.sources.files.get(file) else { return 0 };
+        let starts = self.line_starts.entry(file.to_string()).or_insert_with(|| {
+            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+        });
+        starts.partition_point(|&s| s <= id.span().start)
     }
 
     fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
@@ -291,7 +317,7 @@ fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
 
 /// Loads and validates a rule set. Returns every problem found, or the rule set.
 pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
-    let mut ck = Checker { sources, errors: Vec::new() };
+    let mut ck = Checker { sources, errors: Vec::new(), line_starts: HashMap::new() };
     let ruleset: Option<RulesetFile> = ck.parse("ruleset.toml");
     let indicators: Option<IndicatorsFile> = ck.parse("indicators.toml");
     let questions: Option<QuestionsFile> = ck.parse("questions.toml");
@@ -322,7 +348,7 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
     if cat_ids != CATEGORY_IDS {
         ck.err(f, 0, format!("categories must be, in order: {} (found: {})", CATEGORY_IDS.join(", "), cat_ids.join(", ")));
     }
-    let category_index: HashMap<String, usize> = cat_ids.iter().enumerate().map(|(i, c)| (c.to_string(), i)).collect();
+    let category_index: Index = cat_ids.iter().enumerate().map(|(i, c)| (c.to_string(), i)).collect();
     let categories: HashSet<String> = category_index.keys().cloned().collect();
     let mut seen = HashSet::new();
     for d in &ruleset.domain {
