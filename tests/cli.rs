@@ -125,3 +125,25 @@ fn usage_errors_exit_2() {
     assert_eq!(threshold(&["rules", "frobnicate"]).status.code(), Some(2));
     assert!(threshold(&["--help"]).status.success());
 }
+
+/// The two worked examples in the README, as the README describes them.
+#[test]
+fn readme_examples_say_what_the_readme_says() {
+    let o = threshold(&["assess", "docs/cases/emerging-needs-friday-evening.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["category"]["id"], "emerging_needs");
+    let because: Vec<&str> = v["because"].as_array().unwrap().iter().map(|b| b["id"].as_str().unwrap()).collect();
+    assert_eq!(because, ["en.health.1", "en.learning.4"]);
+    assert_eq!(v["actions"][0]["id"], "emerging_needs.own_service");
+    assert_eq!(v["contact"]["id"], "edt");
+
+    let o = threshold(&["assess", "docs/cases/immediate-danger-monday-bst.json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["category"]["id"], "statutory_intervention");
+    let urgent: Vec<&str> = v["urgent"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(urgent[0], "immediate_danger.call_999");
+    assert!(urgent.contains(&"immediate_danger.phone_mash") && urgent.contains(&"immediate_danger.follow_up_in_writing"));
+    assert_eq!(v["consent"]["suggested_exceptions"][0]["text"], "If the child/young person is at immediate risk of harm");
+    assert_eq!(v["contact"]["id"], "mash");
+}
