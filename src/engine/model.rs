@@ -104,6 +104,12 @@ pub struct Question {
     pub options: Vec<AnswerOption>,
     #[serde(default)]
     pub applies_if: Option<Condition>,
+    /// The journey will not move on while a required question that applies is unanswered.
+    #[serde(default)]
+    pub required: bool,
+    /// The error message when a required question is unanswered (GOV.UK style: say what to do).
+    #[serde(default)]
+    pub error: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]

@@ -1,0 +1,328 @@
+//! The guided journey as one pure state machine: a [`Journey`] and the [`Action`]s that
+//! change it. No DOM and no clock here, so every transition is unit-tested natively; the
+//! Yew UI only renders a `Journey` and dispatches `Action`s.
+//!
+//! Answers are never dropped when the user goes Back, follows a Change link or changes an
+//! earlier answer: answers to questions that no longer apply stay in memory and are simply
+//! ignored by the engine, so they come back if the question applies again.
+
+use crate::engine::model::{Kind, Step};
+use crate::engine::{Case, RuleSet};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+/// One screen of the journey, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Screen {
+    Start,
+    /// Is the child in immediate danger?
+    Danger,
+    /// Exit-style page: call 999 now.
+    DangerExit,
+    /// Significant harm; already open to children's social care?
+    Safety,
+    /// Exit-style page: contact the allocated worker.
+    OpenCaseExit,
+    Child,
+    Indicators,
+    Risks,
+    Checklist,
+    Consent,
+    Check,
+    Outcome,
+}
+
+impl Screen {
+    /// The main steps shown in the progress indicator (interstitial pages belong to the step before).
+    pub const STEPS: [Screen; 10] = [
+        Screen::Start,
+        Screen::Danger,
+        Screen::Safety,
+        Screen::Child,
+        Screen::Indicators,
+        Screen::Risks,
+        Screen::Checklist,
+        Screen::Consent,
+        Screen::Check,
+        Screen::Outcome,
+    ];
+
+    /// 1-based position in [`Screen::STEPS`].
+    pub fn step_number(self) -> usize {
+        let main = match self {
+            Screen::DangerExit => Screen::Danger,
+            Screen::OpenCaseExit => Screen::Safety,
+            s => s,
+        };
+        Screen::STEPS.iter().position(|s| *s == main).unwrap_or(0) + 1
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Start => "Decide what help a child needs",
+            Screen::Danger => "Is the child in immediate danger?",
+            Screen::DangerExit => "Call 999 now",
+            Screen::Safety => "Safety and existing involvement",
+            Screen::OpenCaseExit => "Contact the child's allocated social worker",
+            Screen::Child => "About the child",
+            Screen::Indicators => "What have you seen or been told?",
+            Screen::Risks => "Specific risks",
+            Screen::Checklist => "Before you refer",
+            Screen::Consent => "Consent",
+            Screen::Check => "Check your answers",
+            Screen::Outcome => "What to do now",
+        }
+    }
+
+    /// The rule-set questions asked on this screen.
+    pub fn question_step(self) -> Option<Step> {
+        match self {
+            Screen::Danger | Screen::Safety => Some(Step::Safety),
+            Screen::Child => Some(Step::Child),
+            Screen::Risks => Some(Step::Risks),
+            Screen::Checklist => Some(Step::Checklist),
+            Screen::Consent => Some(Step::Consent),
+            _ => None,
+        }
+    }
+}
+
+/// A required answer that is missing, for the error summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub question: String,
+    pub message: String,
+}
+
+/// Everything the user has done, in memory only.
+#[derive(Debug, Clone)]
+pub struct Journey {
+    pub rules: Rc<RuleSet>,
+    pub screen: Screen,
+    /// Screens to go Back to, most recent last.
+    pub history: Vec<Screen>,
+    pub answers: BTreeMap<String, String>,
+    /// Selected indicator ids.
+    pub selected: BTreeSet<String>,
+    /// The indicator search box.
+    pub search: String,
+    /// The domain open on the indicators screen.
+    pub domain: String,
+    pub errors: Vec<FieldError>,
+    /// Set by a Change link on Check your answers: Continue returns there.
+    pub returning_to_check: bool,
+    /// The professional's own judgement of the category, if it differs from the suggestion.
+    pub judgement: Option<String>,
+    pub judgement_reason: String,
+}
+
+impl PartialEq for Journey {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.rules, &o.rules)
+            && self.screen == o.screen
+            && self.history == o.history
+            && self.answers == o.answers
+            && self.selected == o.selected
+            && self.search == o.search
+            && self.domain == o.domain
+            && self.errors == o.errors
+            && self.returning_to_check == o.returning_to_check
+            && self.judgement == o.judgement
+            && self.judgement_reason == o.judgement_reason
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Continue: validate this screen, then go on.
+    Next,
+    Back,
+    /// A Change link on Check your answers.
+    Change(Screen),
+    Answer { question: String, value: String },
+    ToggleIndicator(String),
+    Search(String),
+    OpenDomain(String),
+    SetJudgement(Option<String>),
+    SetJudgementReason(String),
+    /// Start again: forget everything.
+    Restart,
+}
+
+impl Journey {
+    pub fn new(rules: Rc<RuleSet>) -> Journey {
+        let domain = rules.domains.first().map(|d| d.id.get_ref().clone()).unwrap_or_default();
+        Journey {
+            rules,
+            screen: Screen::Start,
+            history: Vec::new(),
+            answers: BTreeMap::new(),
+            selected: BTreeSet::new(),
+            search: String::new(),
+            domain,
+            errors: Vec::new(),
+            returning_to_check: false,
+            judgement: None,
+            judgement_reason: String::new(),
+        }
+    }
+
+    /// The case the engine assesses.
+    pub fn case(&self) -> Case {
+        Case {
+            indicators: self.selected.iter().cloned().collect(),
+            answers: self.answers.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        }
+    }
+
+    /// Whether the user has entered anything worth warning about before leaving the page.
+    pub fn has_answers(&self) -> bool {
+        !self.answers.is_empty() || !self.selected.is_empty() || !self.judgement_reason.is_empty()
+    }
+
+    pub fn answer(&self, question: &str) -> Option<&str> {
+        self.answers.get(question).map(String::as_str)
+    }
+
+    /// Indices of the questions that apply now.
+    pub fn applicable(&self) -> BTreeSet<usize> {
+        let case = self.case();
+        let selected = self.rules.resolve(&case).unwrap_or_default();
+        self.rules.applicable_questions(&case, &selected).into_iter().collect()
+    }
+
+    /// The questions shown on a screen: those of its step that apply now, in rule order.
+    pub fn questions_on(&self, screen: Screen) -> Vec<usize> {
+        let Some(step) = screen.question_step() else { return vec![] };
+        let applicable = self.applicable();
+        (0..self.rules.questions.len())
+            .filter(|i| applicable.contains(i))
+            .filter(|&i| self.rules.questions[i].step == step)
+            .filter(|&i| {
+                // The danger question has a screen of its own.
+                let is_danger = self.rules.questions[i].id.get_ref() == "immediate_danger";
+                match screen {
+                    Screen::Danger => is_danger,
+                    Screen::Safety => !is_danger,
+                    _ => true,
+                }
+            })
+            .collect()
+    }
+
+    /// Required questions on this screen that apply and have no answer.
+    pub fn missing(&self, screen: Screen) -> Vec<FieldError> {
+        self.questions_on(screen)
+            .into_iter()
+            .map(|i| &self.rules.questions[i])
+            .filter(|q| q.required && self.answer(q.id.get_ref()).is_none_or(|v| v.trim().is_empty()))
+            .map(|q| FieldError {
+                question: q.id.get_ref().clone(),
+                message: q.error.clone().unwrap_or_else(|| format!("Answer the question: {}", q.question)),
+            })
+            .collect()
+    }
+
+    /// Where Continue goes from `screen`, given the answers (validation already passed).
+    fn next_screen(&self, screen: Screen) -> Screen {
+        let back_to_check = |s| if self.returning_to_check { Screen::Check } else { s };
+        match screen {
+            Screen::Start => Screen::Danger,
+            // Safety first: a "yes" always shows the 999 page, even when coming from Check.
+            Screen::Danger if self.answer("immediate_danger") == Some("yes") => Screen::DangerExit,
+            Screen::Danger | Screen::DangerExit => back_to_check(Screen::Safety),
+            Screen::Safety if self.answer("open_case") == Some("yes") => Screen::OpenCaseExit,
+            Screen::Safety | Screen::OpenCaseExit => back_to_check(Screen::Child),
+            Screen::Child => back_to_check(Screen::Indicators),
+            Screen::Indicators => back_to_check(Screen::Risks),
+            Screen::Risks => back_to_check(Screen::Checklist),
+            Screen::Checklist => back_to_check(Screen::Consent),
+            Screen::Consent => Screen::Check,
+            Screen::Check | Screen::Outcome => Screen::Outcome,
+        }
+    }
+
+    fn go(&mut self, to: Screen) {
+        if to != self.screen {
+            self.history.push(self.screen);
+            self.screen = to;
+        }
+        self.errors.clear();
+        if to == Screen::Check || to == Screen::Outcome {
+            self.returning_to_check = false;
+        }
+    }
+
+    /// The one place the journey changes.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Next => {
+                self.errors = self.missing(self.screen);
+                if self.errors.is_empty() {
+                    let to = self.next_screen(self.screen);
+                    self.go(to);
+                }
+            }
+            Action::Back => {
+                if let Some(prev) = self.history.pop() {
+                    self.screen = prev;
+                    self.errors.clear();
+                }
+            }
+            Action::Change(screen) => {
+                self.go(screen);
+                self.returning_to_check = true;
+            }
+            Action::Answer { question, value } => {
+                self.errors.retain(|e| e.question != question);
+                if let Some(q) = self.rules.question(&question) {
+                    // Choices must be one of the options; anything else is ignored, never stored.
+                    let valid = match q.kind {
+                        Kind::YesNo => matches!(value.as_str(), "yes" | "no"),
+                        Kind::YesNoUnsure => matches!(value.as_str(), "yes" | "no" | "unsure"),
+                        Kind::Choice => q.options.iter().any(|o| o.id == value),
+                        Kind::Text => true,
+                    };
+                    if valid {
+                        self.answers.insert(question, value);
+                    }
+                }
+            }
+            Action::ToggleIndicator(id) => {
+                if self.rules.indicator_index.contains_key(&id) && !self.selected.remove(&id) {
+                    self.selected.insert(id);
+                }
+            }
+            Action::Search(text) => self.search = text,
+            Action::OpenDomain(id) => {
+                if self.rules.domains.iter().any(|d| d.id.get_ref() == &id) {
+                    self.domain = id;
+                }
+            }
+            Action::SetJudgement(category) => {
+                self.judgement = category.filter(|c| self.rules.category_rank(c).is_some());
+            }
+            Action::SetJudgementReason(text) => self.judgement_reason = text,
+            Action::Restart => *self = Journey::new(self.rules.clone()),
+        }
+    }
+
+    /// Indicators whose text contains every word of the search (case-insensitive), in rule order.
+    pub fn search_results(&self) -> Vec<usize> {
+        let words: Vec<String> = self.search.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return vec![];
+        }
+        (0..self.rules.indicators.len())
+            .filter(|&i| {
+                let text = self.rules.indicators[i].text.to_lowercase();
+                words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    /// Selected indicators per domain id.
+    pub fn selected_in_domain(&self, domain: &str) -> usize {
+        self.selected.iter().filter(|id| self.rules.indicator_index.get(*id).is_some_and(|&i| self.rules.indicators[i].domain == domain)).count()
+    }
+}

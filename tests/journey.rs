@@ -1,0 +1,212 @@
+//! The journey's reducer: every Action, and Back/Change never lose an answer.
+#![cfg(not(target_arch = "wasm32"))]
+mod common;
+use std::rc::Rc;
+use threshold_guide::journey::{Action, Journey, Screen};
+
+fn journey() -> Journey {
+    Journey::new(Rc::new(common::rules()))
+}
+
+fn answer(j: &mut Journey, q: &str, v: &str) {
+    j.apply(Action::Answer { question: q.into(), value: v.into() });
+}
+
+/// Walks from Start to the Check screen with a simple Emerging Needs case.
+fn walk_to_check(j: &mut Journey) {
+    j.apply(Action::Next);
+    answer(j, "immediate_danger", "no");
+    j.apply(Action::Next);
+    answer(j, "significant_harm", "no");
+    answer(j, "open_case", "no");
+    j.apply(Action::Next);
+    answer(j, "child_age", "5_12");
+    j.apply(Action::Next);
+    j.apply(Action::ToggleIndicator("en.health.1".into()));
+    j.apply(Action::Next);
+    j.apply(Action::Next); // risks: optional
+    answer(j, "factor_worries", "Often hungry at school.");
+    j.apply(Action::Next);
+    answer(j, "consent_parents", "given");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Check, "errors: {:?}", j.errors);
+}
+
+#[test]
+fn a_whole_journey_reaches_the_outcome() {
+    let mut j = journey();
+    assert_eq!(j.screen, Screen::Start);
+    walk_to_check(&mut j);
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Outcome);
+    assert_eq!(j.screen.step_number(), 10);
+}
+
+#[test]
+fn required_answers_block_continue_with_errors() {
+    let mut j = journey();
+    j.apply(Action::Next);
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Danger);
+    assert_eq!(j.errors.len(), 1);
+    assert_eq!(j.errors[0].question, "immediate_danger");
+    assert_eq!(j.errors[0].message, "Select yes if the child is in immediate danger now");
+    answer(&mut j, "immediate_danger", "no");
+    assert!(j.errors.is_empty(), "answering clears that error");
+}
+
+#[test]
+fn immediate_danger_shows_the_999_page_then_continues() {
+    let mut j = journey();
+    j.apply(Action::Next);
+    answer(&mut j, "immediate_danger", "yes");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::DangerExit);
+    assert_eq!(j.screen.step_number(), 2);
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Safety, "the user may continue to draft the referral");
+}
+
+#[test]
+fn open_case_routes_to_the_allocated_worker_with_the_option_to_continue() {
+    let mut j = journey();
+    j.apply(Action::Next);
+    answer(&mut j, "immediate_danger", "no");
+    j.apply(Action::Next);
+    answer(&mut j, "significant_harm", "no");
+    answer(&mut j, "open_case", "yes");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::OpenCaseExit);
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Child);
+}
+
+#[test]
+fn back_keeps_every_answer() {
+    let mut j = journey();
+    walk_to_check(&mut j);
+    let answers = j.answers.clone();
+    let selected = j.selected.clone();
+    for _ in 0..20 {
+        j.apply(Action::Back);
+    }
+    assert_eq!(j.screen, Screen::Start);
+    assert_eq!(j.answers, answers);
+    assert_eq!(j.selected, selected);
+}
+
+#[test]
+fn change_returns_to_check_and_keeps_answers() {
+    let mut j = journey();
+    walk_to_check(&mut j);
+    j.apply(Action::Change(Screen::Child));
+    assert_eq!(j.screen, Screen::Child);
+    assert!(j.returning_to_check);
+    answer(&mut j, "child_age", "13_15");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Check);
+    assert_eq!(j.answer("child_age"), Some("13_15"));
+    assert_eq!(j.answer("factor_worries"), Some("Often hungry at school."));
+    // Back from Check after a Change goes to the changed screen.
+    j.apply(Action::Back);
+    assert_eq!(j.screen, Screen::Child);
+}
+
+#[test]
+fn change_to_immediate_danger_yes_still_shows_the_999_page() {
+    let mut j = journey();
+    walk_to_check(&mut j);
+    j.apply(Action::Change(Screen::Danger));
+    answer(&mut j, "immediate_danger", "yes");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::DangerExit);
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Check);
+}
+
+#[test]
+fn a_question_that_stops_applying_keeps_its_answer() {
+    let mut j = journey();
+    answer(&mut j, "consent_parents", "not_sought");
+    answer(&mut j, "consent_reason", "Forced marriage suspected.");
+    answer(&mut j, "consent_parents", "given");
+    assert!(!j.questions_on(Screen::Consent).iter().any(|&i| j.rules.questions[i].id.get_ref() == "consent_reason"));
+    answer(&mut j, "consent_parents", "not_sought");
+    assert_eq!(j.answer("consent_reason"), Some("Forced marriage suspected."));
+}
+
+#[test]
+fn consent_not_sought_requires_exception_and_reason() {
+    let mut j = journey();
+    walk_to_check(&mut j);
+    j.apply(Action::Change(Screen::Consent));
+    answer(&mut j, "consent_parents", "not_sought");
+    j.apply(Action::Next);
+    let missing: Vec<&str> = j.errors.iter().map(|e| e.question.as_str()).collect();
+    assert_eq!(missing, ["consent_exception", "consent_reason"]);
+    assert_eq!(j.screen, Screen::Consent);
+}
+
+#[test]
+fn invalid_answers_and_unknown_indicators_are_ignored() {
+    let mut j = journey();
+    answer(&mut j, "immediate_danger", "maybe");
+    answer(&mut j, "no_such_question", "yes");
+    answer(&mut j, "child_age", "99");
+    assert!(j.answers.is_empty());
+    j.apply(Action::ToggleIndicator("not.an.indicator".into()));
+    assert!(j.selected.is_empty());
+    j.apply(Action::OpenDomain("nowhere".into()));
+    assert_eq!(j.domain, "health");
+    j.apply(Action::SetJudgement(Some("level_5".into())));
+    assert_eq!(j.judgement, None);
+}
+
+#[test]
+fn toggle_search_domain_judgement_and_restart() {
+    let mut j = journey();
+    j.apply(Action::ToggleIndicator("en.health.1".into()));
+    j.apply(Action::ToggleIndicator("en.health.2".into()));
+    j.apply(Action::ToggleIndicator("en.health.1".into()));
+    assert_eq!(j.selected.iter().cloned().collect::<Vec<_>>(), ["en.health.2"]);
+    assert_eq!(j.selected_in_domain("health"), 1);
+
+    j.apply(Action::Search("IMMUNISATIONS missing".into()));
+    let hits: Vec<&str> = j.search_results().iter().map(|&i| j.rules.indicators[i].id.get_ref().as_str()).collect();
+    assert!(hits.contains(&"en.health.1"), "{hits:?}");
+    j.apply(Action::Search("   ".into()));
+    assert!(j.search_results().is_empty());
+
+    j.apply(Action::OpenDomain("learning".into()));
+    assert_eq!(j.domain, "learning");
+    j.apply(Action::SetJudgement(Some("family_help".into())));
+    j.apply(Action::SetJudgementReason("Known to us for two years.".into()));
+    assert_eq!(j.judgement.as_deref(), Some("family_help"));
+    assert!(j.has_answers());
+
+    j.apply(Action::Restart);
+    assert_eq!(j, Journey::new(j.rules.clone()));
+    assert!(!j.has_answers());
+}
+
+#[test]
+fn each_screen_asks_only_its_own_questions() {
+    let j = journey();
+    let ids = |s| j.questions_on(s).iter().map(|&i| j.rules.questions[i].id.get_ref().clone()).collect::<Vec<_>>();
+    assert_eq!(ids(Screen::Danger), ["immediate_danger"]);
+    assert_eq!(ids(Screen::Safety), ["significant_harm", "open_case"]);
+    assert!(ids(Screen::Risks).contains(&"risk_fgm".to_string()));
+    assert!(!ids(Screen::Risks).contains(&"fgm_disclosed_or_observed".to_string()), "follow-up only when relevant");
+    assert_eq!(ids(Screen::Consent), ["consent_parents"]);
+    assert!(ids(Screen::Indicators).is_empty());
+}
+
+#[test]
+fn the_case_drops_empty_text_answers() {
+    let mut j = journey();
+    answer(&mut j, "factor_worries", "   ");
+    answer(&mut j, "immediate_danger", "no");
+    let case = j.case();
+    assert!(!case.answers.contains_key("factor_worries"));
+    assert_eq!(case.answers["immediate_danger"], "no");
+}
