@@ -77,6 +77,9 @@ pub struct ActionOut<'r> {
     pub contact: Option<&'r str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<&'r str>,
+    /// A document to attach to the referral.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attach: Option<&'r str>,
     pub from: From<'r>,
 }
 
@@ -139,6 +142,8 @@ pub struct Outcome<'r> {
     pub urgent: Vec<ActionOut<'r>>,
     pub actions: Vec<ActionOut<'r>>,
     pub pathways: Vec<PathwayOut<'r>>,
+    /// What to attach to the referral, from the actions shown, without repeats.
+    pub attach: Vec<&'r str>,
     pub consent: ConsentOut<'r>,
     pub contact: ContactNow<'r>,
     pub ruleset: RulesetOut<'r>,
@@ -216,6 +221,7 @@ fn push_actions<'r>(
             quote: a.quote.as_deref(),
             contact: a.contact.as_deref(),
             interpretation: a.interpretation.as_deref(),
+            attach: a.attach.as_deref(),
             from,
         };
         if a.urgent {
@@ -445,6 +451,9 @@ impl RuleSet {
             });
         }
 
+        let mut seen = BTreeSet::new();
+        let attach = urgent.iter().chain(&later).filter_map(|a| a.attach).filter(|a| seen.insert(*a)).collect();
+
         let consent = self.consent_out(&facts, &pathways, rank);
         let (contact, mut warnings) = self.contact_now(now);
         if facts.answer("immediate_danger") == Some("yes") && urgent.first().map(|a| a.contact) != Some(Some("police")) {
@@ -461,6 +470,7 @@ impl RuleSet {
             because,
             interpretation,
             urgent,
+            attach,
             actions: later,
             pathways,
             consent,

@@ -165,6 +165,9 @@ pub struct Action {
     /// Set where the action is the tool's reading of the document rather than its instruction.
     #[serde(default)]
     pub interpretation: Option<String>,
+    /// A document to attach to the referral when this action is shown (e.g. "Chronology").
+    #[serde(default)]
+    pub attach: Option<String>,
     /// Actions this one supersedes when both would be shown (same advice said more
     /// specifically, or general advice that this situation contradicts).
     #[serde(default)]
