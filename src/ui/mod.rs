@@ -5,7 +5,14 @@
 //! all text typed by the user is rendered through Yew text nodes, never as HTML.
 
 mod app;
+mod check;
+mod contact;
+mod error_summary;
 mod fallback;
+mod indicators;
+mod outcome;
+mod question;
+mod screens;
 
 pub use app::{App, AppProps};
 pub use fallback::{show_emergency_fallback, EMERGENCY_HTML};
@@ -40,6 +47,8 @@ pub fn start() {
 
 /// Mounts one widget into `el`, replacing its fallback content.
 pub fn mount(el: web_sys::Element, rules: Rc<engine::RuleSet>) -> yew::AppHandle<App> {
+    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    let instance = NEXT.with(|n| n.replace(n.get() + 1));
     el.set_attribute("data-threshold-guide-mounted", "").ok();
-    yew::Renderer::<App>::with_root_and_props(el, AppProps { rules }).render()
+    yew::Renderer::<App>::with_root_and_props(el, AppProps { rules, instance }).render()
 }

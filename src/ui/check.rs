@@ -1,0 +1,76 @@
+//! Check your answers: a GOV.UK summary list per step, each row with a Change link that
+//! returns to the step and comes back here.
+
+use super::app::Ctx;
+use super::question::answer_label;
+use crate::journey::{Action, Screen};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub ctx: Ctx,
+}
+
+const SECTIONS: [(Screen, &str); 7] = [
+    (Screen::Danger, "Immediate danger"),
+    (Screen::Safety, "Safety and existing involvement"),
+    (Screen::Child, "About the child"),
+    (Screen::Indicators, "Indicators"),
+    (Screen::Risks, "Specific risks"),
+    (Screen::Checklist, "Before you refer"),
+    (Screen::Consent, "Consent"),
+];
+
+fn row(ctx: &Ctx, key: String, value: Html, screen: Screen, what: &str) -> Html {
+    html! {
+        <div class="tg-summary-list__row">
+            <dt class="tg-summary-list__key">{ key }</dt>
+            <dd class="tg-summary-list__value">{ value }</dd>
+            <dd class="tg-summary-list__actions">
+                <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(screen))}>
+                    { "Change" }<span class="tg-visually-hidden">{ format!(" {what}") }</span>
+                </button>
+            </dd>
+        </div>
+    }
+}
+
+#[function_component(CheckAnswers)]
+pub fn check_answers(p: &Props) -> Html {
+    let j = &p.ctx.journey;
+    let rules = &j.rules;
+    html! {
+        <>
+            <p class="tg-body">{ "Check what you have entered before you see the outcome. Nothing has been saved or sent." }</p>
+            { for SECTIONS.iter().map(|&(screen, title)| {
+                let rows: Vec<Html> = if screen == Screen::Indicators {
+                    let value = if j.selected.is_empty() {
+                        html! { { "None selected" } }
+                    } else {
+                        html! {
+                            <ul class="tg-list">
+                                { for j.selected.iter().filter_map(|id| rules.indicator_index.get(id)).map(|&i| html! { <li>{ &rules.indicators[i].text }</li> }) }
+                            </ul>
+                        }
+                    };
+                    vec![row(&p.ctx, format!("{} selected", j.selected.len()), value, screen, "indicators")]
+                } else {
+                    j.questions_on(screen).into_iter().map(|i| {
+                        let q = &rules.questions[i];
+                        let value = match j.answer(q.id.get_ref()).filter(|v| !v.trim().is_empty()) {
+                            Some(v) => html! { <span class="tg-answer">{ answer_label(q, v) }</span> },
+                            None => html! { <span class="tg-not-answered">{ "Not answered" }</span> },
+                        };
+                        row(&p.ctx, q.question.clone(), value, screen, &q.question)
+                    }).collect()
+                };
+                html! {
+                    <div class="tg-summary-card" key={title}>
+                        <h2 class="tg-heading-m">{ title }</h2>
+                        <dl class="tg-summary-list">{ for rows }</dl>
+                    </div>
+                }
+            }) }
+        </>
+    }
+}

@@ -1,0 +1,194 @@
+//! The indicator picker: ~240 of the guidance's example indicators, in its words, by
+//! domain and category. One domain at a time (free to move between them), a search box
+//! across all of them, and a running count announced politely.
+
+use super::app::{now, Ctx};
+use crate::journey::{Action, Journey};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub ctx: Ctx,
+}
+
+/// How the categories are headed in the picker (Universal indicators are strengths).
+pub fn category_heading(id: &str, name: &str) -> String {
+    match id {
+        "universal" => "Universal: what is going well".to_string(),
+        _ => name.to_string(),
+    }
+}
+
+#[function_component(IndicatorPicker)]
+pub fn indicator_picker(p: &Props) -> Html {
+    let j = &p.ctx.journey;
+    let rules = &j.rules;
+    let count = j.selected.len();
+    let suggested = rules.assess(&j.case(), now()).map(|o| o.category.name.to_string()).unwrap_or_default();
+    let search_id = p.ctx.id("search");
+    let oninput = {
+        let d = p.ctx.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::Search(el.value()));
+        })
+    };
+    let results = j.search_results();
+
+    html! {
+        <>
+            <p class="tg-body">{ "Select every indicator you have seen or been told about. The wording is the guidance's own. Nothing is selected for you, and you can move between areas freely." }</p>
+            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">
+                { format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" }) }
+            </div>
+            <div class="tg-form-group">
+                <label class="tg-label tg-label--s" for={search_id.clone()}>{ "Search all indicators" }</label>
+                <div class="tg-hint" id={format!("{search_id}-hint")}>{ "For example: attendance, hygiene, domestic abuse" }</div>
+                <input class="tg-input" type="search" id={search_id.clone()} autocomplete="off" spellcheck="false"
+                    aria-describedby={format!("{search_id}-hint")} value={j.search.clone()} {oninput} />
+            </div>
+            if !j.search.trim().is_empty() {
+                <SearchResults ctx={p.ctx.clone()} results={results} />
+            } else {
+                <DomainBrowser ctx={p.ctx.clone()} />
+            }
+            <SelectedList ctx={p.ctx.clone()} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultsProps {
+    ctx: Ctx,
+    results: Vec<usize>,
+}
+
+#[function_component(SearchResults)]
+fn search_results(p: &ResultsProps) -> Html {
+    let j = &p.ctx.journey;
+    if p.results.is_empty() {
+        return html! { <p class="tg-body">{ format!("No indicators contain \"{}\". Try another word.", j.search.trim()) }</p> };
+    }
+    html! {
+        <fieldset class="tg-fieldset">
+            <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ format!("{} indicators match \"{}\"", p.results.len(), j.search.trim()) }</legend>
+            <div class="tg-checkboxes">
+                { for p.results.iter().map(|&i| indicator_checkbox(&p.ctx, j, i, true)) }
+            </div>
+        </fieldset>
+    }
+}
+
+#[function_component(DomainBrowser)]
+fn domain_browser(p: &Props) -> Html {
+    let j = &p.ctx.journey;
+    let rules = &j.rules;
+    let domain = rules.domains.iter().find(|d| *d.id.get_ref() == j.domain).or(rules.domains.first());
+    let Some(domain) = domain else { return html! {} };
+    html! {
+        <div class="tg-domains">
+            <nav class="tg-domain-nav" aria-label="Areas of the child's life">
+                <ul class="tg-list tg-domain-nav__list">
+                    { for rules.domains.iter().map(|d| {
+                        let id = d.id.get_ref().clone();
+                        let n = j.selected_in_domain(&id);
+                        let current = id == *domain.id.get_ref();
+                        html! {
+                            <li key={id.clone()}>
+                                <button type="button" class={classes!("tg-domain-nav__item", current.then_some("tg-domain-nav__item--current"))}
+                                    aria-current={current.then_some("true")} onclick={p.ctx.send(Action::OpenDomain(id))}>
+                                    { &d.name }
+                                    if n > 0 { <span class="tg-count">{ format!(" ({n} selected)") }</span> }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </nav>
+            <fieldset class="tg-fieldset tg-domain-panel">
+                <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ &domain.name }</legend>
+                { for rules.categories.iter().map(|c| {
+                    let items: Vec<usize> = (0..rules.indicators.len())
+                        .filter(|&i| rules.indicators[i].domain == *domain.id.get_ref() && rules.indicators[i].category == *c.id.get_ref())
+                        .collect();
+                    if items.is_empty() { return html! {}; }
+                    html! {
+                        <div class="tg-indicator-group" key={c.id.get_ref().clone()}>
+                            <h3 class="tg-heading-s">{ category_heading(c.id.get_ref(), &c.name) }</h3>
+                            <div class="tg-checkboxes">
+                                { for items.into_iter().map(|i| indicator_checkbox(&p.ctx, j, i, false)) }
+                            </div>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        </div>
+    }
+}
+
+fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Html {
+    let ind = &j.rules.indicators[i];
+    let id = ind.id.get_ref().clone();
+    let place = show_place.then(|| {
+        let (c, d) = j.rules.indicator_place[i];
+        format!("{} · {}", j.rules.domains[d].name, j.rules.categories[c].name)
+    });
+    html! {
+        <IndicatorCheckbox key={id.clone()} prefix={ctx.prefix.clone()} id={id.clone()} text={ind.text.clone()}
+            place={place} checked={j.selected.contains(&id)} dispatch={ctx.dispatch.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CheckboxProps {
+    pub prefix: String,
+    pub id: String,
+    pub text: String,
+    pub place: Option<String>,
+    pub checked: bool,
+    pub dispatch: UseReducerDispatcher<Journey>,
+}
+
+/// One indicator. Its props are plain values, so only the toggled box re-renders.
+#[function_component(IndicatorCheckbox)]
+pub fn indicator_checkbox_view(p: &CheckboxProps) -> Html {
+    let input_id = format!("{}-ind-{}", p.prefix, p.id.replace('.', "-"));
+    let onchange = {
+        let (d, id) = (p.dispatch.clone(), p.id.clone());
+        Callback::from(move |_: Event| d.dispatch(Action::ToggleIndicator(id.clone())))
+    };
+    html! {
+        <div class="tg-checkboxes__item">
+            <input class="tg-checkboxes__input" type="checkbox" id={input_id.clone()} checked={p.checked} {onchange} />
+            <label class="tg-label tg-checkboxes__label" for={input_id}>
+                { &p.text }
+                if let Some(place) = &p.place { <span class="tg-hint tg-hint--inline">{ place }</span> }
+            </label>
+        </div>
+    }
+}
+
+#[function_component(SelectedList)]
+fn selected_list(p: &Props) -> Html {
+    let j = &p.ctx.journey;
+    if j.selected.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="tg-details">
+            <summary class="tg-details__summary">{ format!("Your selection ({})", j.selected.len()) }</summary>
+            <div class="tg-details__text">
+                <ul class="tg-list tg-selected">
+                    { for j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id).map(|&i| (id, i))).map(|(id, i)| html! {
+                        <li key={id.clone()}>
+                            { &j.rules.indicators[i].text }{ " " }
+                            <button type="button" class="tg-link-button" onclick={p.ctx.send(Action::ToggleIndicator(id.clone()))}>
+                                { "Remove" }<span class="tg-visually-hidden">{ format!(": {}", j.rules.indicators[i].text) }</span>
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,210 @@
+//! The outcome: suggested category and definition, why, what to do now (urgent first, the
+//! right number for the current London time), what to attach, consent, and the
+//! professional's own judgement kept beside the suggestion.
+
+use super::app::{now, Ctx};
+use super::contact::contact_details;
+use super::indicators::category_heading;
+use crate::engine::assess::{ActionOut, Outcome};
+use crate::journey::Action;
+
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub ctx: Ctx,
+}
+
+/// The tag shown wherever the tool, not the guidance, is speaking.
+fn interpretation_tag() -> Html {
+    html! { <strong class="tg-tag tg-tag--interpretation">{ "The tool's interpretation" }</strong> }
+}
+
+fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
+    html! {
+        <li key={a.id} data-action-id={a.id.to_string()}>
+            { a.text }
+            if let Some(c) = a.contact { <br /><span class="tg-contact-line">{ contact_details(rules, c) }</span> }
+            if let Some(i) = a.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
+            if let Some(q) = a.quote {
+                <details class="tg-details tg-details--small">
+                    <summary class="tg-details__summary">{ "What the guidance says" }</summary>
+                    <div class="tg-details__text"><blockquote class="tg-quote">{ q }</blockquote></div>
+                </details>
+            }
+        </li>
+    }
+}
+
+#[function_component(OutcomeView)]
+pub fn outcome_view(p: &Props) -> Html {
+    let j = &p.ctx.journey;
+    let rules = &j.rules;
+    let out: Outcome = match rules.assess(&j.case(), now()) {
+        Ok(o) => o,
+        // The journey only stores known ids and valid answers, so this is a bug: say so plainly.
+        Err(e) => return html! { <p class="tg-error-message">{ format!("The guide could not assess these answers ({}). Talk to your safeguarding lead or the MASH.", e.message) }</p> },
+    };
+
+    // Indicators that decided it, grouped by domain; overrides and pathways first.
+    let mut by_domain: BTreeMap<usize, Vec<&crate::engine::assess::Reason>> = BTreeMap::new();
+    let mut rules_reasons = Vec::new();
+    for r in &out.because {
+        match r.domain.and_then(|d| rules.domains.iter().position(|x| x.name == d)) {
+            Some(d) => by_domain.entry(d).or_default().push(r),
+            None => rules_reasons.push(r),
+        }
+    }
+    let judgement_id = p.ctx.id("judgement");
+    let reason_id = p.ctx.id("judgement-reason");
+    let differs = j.judgement.as_deref().is_some_and(|c| c != out.category.id);
+
+    html! {
+        <>
+            if !out.urgent.is_empty() {
+                <div class="tg-warning-text tg-warning-text--urgent">
+                    <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
+                    <div class="tg-warning-text__text">
+                        <span class="tg-visually-hidden">{ "Warning" }</span>
+                        <h2 class="tg-heading-m">{ "Do this now" }</h2>
+                        <ol class="tg-list tg-list--number" data-list="urgent">
+                            { for out.urgent.iter().map(|a| action_item(rules, a)) }
+                        </ol>
+                    </div>
+                </div>
+            }
+            <div class="tg-contact-now" data-contact={out.contact.id.to_string()}>
+                <p class="tg-body"><strong>{ "Who to phone now: " }</strong>{ format!("{}, {}", out.contact.name, out.contact.phone) }</p>
+                <p class="tg-body">{ &out.contact.why }{ " If a child is in immediate danger, call 999." }</p>
+            </div>
+
+            <div class="tg-panel" data-category={out.category.id.to_string()}>
+                <p class="tg-panel__caption">{ "Suggested category" }</p>
+                <p class="tg-panel__title">{ out.category.name }</p>
+            </div>
+            <p class="tg-body">{ "This is a suggestion from the guidance's example indicators and rules. It supports your professional judgement; it does not replace it." }</p>
+            <h2 class="tg-heading-m">{ "What the guidance says about this category" }</h2>
+            <p class="tg-body tg-pre-line">{ out.category.definition }</p>
+
+            <h2 class="tg-heading-m">{ "Why" }</h2>
+            if out.because.is_empty() {
+                <p class="tg-body">{ "Nothing you entered points above Universal." }</p>
+            }
+            if !rules_reasons.is_empty() {
+                <ul class="tg-list tg-list--bullet">
+                    { for rules_reasons.iter().map(|r| html! {
+                        <li key={r.id}>{ r.text }
+                            if let Some(i) = r.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
+                        </li>
+                    }) }
+                </ul>
+            }
+            { for by_domain.iter().map(|(&d, reasons)| html! {
+                <div key={d}>
+                    <h3 class="tg-heading-s">{ &rules.domains[d].name }</h3>
+                    <ul class="tg-list tg-list--bullet">
+                        { for reasons.iter().map(|r| html! {
+                            <li key={r.id}>{ r.text }
+                                if let Some(i) = r.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }) }
+            { for out.interpretation.iter().map(|n| html! {
+                <div class="tg-inset-text" key={n.id} data-note={n.id.to_string()}>
+                    { interpretation_tag() }
+                    <p class="tg-body">{ n.text }</p>
+                    <details class="tg-details tg-details--small">
+                        <summary class="tg-details__summary">{ "Why the tool says this" }</summary>
+                        <div class="tg-details__text">{ n.basis.as_ref() }</div>
+                    </details>
+                </div>
+            }) }
+
+            if !out.actions.is_empty() {
+                <h2 class="tg-heading-m">{ "What to do next" }</h2>
+                <ol class="tg-list tg-list--number" data-list="actions">
+                    { for out.actions.iter().map(|a| action_item(rules, a)) }
+                </ol>
+            }
+            if !out.attach.is_empty() {
+                <h2 class="tg-heading-m">{ "What to attach" }</h2>
+                <ul class="tg-list tg-list--bullet">{ for out.attach.iter().map(|a| html! { <li key={*a}>{ *a }</li> }) }</ul>
+            }
+            if !out.pathways.is_empty() {
+                <h2 class="tg-heading-m">{ "Specific risks" }</h2>
+                <ul class="tg-list tg-list--bullet">
+                    { for out.pathways.iter().map(|x| html! { <li key={x.id}><strong>{ x.name }</strong>{ ": " }{ x.quote }</li> }) }
+                </ul>
+            }
+
+            <h2 class="tg-heading-m">{ "Consent" }</h2>
+            if let Some(e) = &out.consent.exception {
+                <p class="tg-body">{ "You are relying on this exception: " }<q>{ e.text }</q></p>
+            }
+            if !out.consent.suggested_exceptions.is_empty() {
+                <p class="tg-body">{ "Your answers point to these exceptions, where seeking consent or telling the parents may not be in the child's best interests:" }</p>
+                <ul class="tg-list tg-list--bullet">{ for out.consent.suggested_exceptions.iter().map(|e| html! { <li key={e.id}>{ e.text }</li> }) }</ul>
+            }
+            if out.consent.parents_required && out.consent.exception.is_none() {
+                <p class="tg-body">{ "Seek the parents' or carers' consent to the referral and to sharing information." }</p>
+            }
+            if out.consent.child_required {
+                <p class="tg-body">{ "Also seek the child's own consent: they are over 12 and may be competent to decide." }</p>
+            }
+            { for out.consent.warnings.iter().map(|w| html! {
+                <div class="tg-warning-text" key={w.id} data-consent-warning={w.id.to_string()}>
+                    <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
+                    <div class="tg-warning-text__text"><span class="tg-visually-hidden">{ "Warning" }</span>{ w.text }
+                        if !w.basis.is_empty() { <p class="tg-quote-inline">{ w.basis.as_ref() }</p> }
+                    </div>
+                </div>
+            }) }
+            { for out.warnings.iter().map(|w| html! { <div class="tg-warning-text"><span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span><div class="tg-warning-text__text">{ w }</div></div> }) }
+
+            <div class="tg-form-group" id={judgement_id.clone()}>
+                <fieldset class="tg-fieldset">
+                    <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ "Your professional judgement" }</legend>
+                    <div class="tg-hint">{ "If you judge the level of need differently, record it here with your reason. It is kept beside the suggestion, never instead of it." }</div>
+                    <div class="tg-radios">
+                        { for std::iter::once((String::new(), format!("I agree with the suggestion ({})", out.category.name)))
+                            .chain(rules.categories.iter().filter(|c| c.id.get_ref() != out.category.id).map(|c| (c.id.get_ref().clone(), category_heading_plain(&c.name))))
+                            .map(|(id, label)| {
+                                let input_id = format!("{judgement_id}-{}", if id.is_empty() { "agree" } else { id.as_str() });
+                                let checked = j.judgement.clone().unwrap_or_default() == id || (id.is_empty() && !differs);
+                                let d = p.ctx.dispatch.clone();
+                                let value = (!id.is_empty()).then(|| id.clone());
+                                let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(value.clone())));
+                                html! {
+                                    <div class="tg-radios__item" key={input_id.clone()}>
+                                        <input class="tg-radios__input" type="radio" id={input_id.clone()} name={judgement_id.clone()} {checked} {onchange} />
+                                        <label class="tg-label tg-radios__label" for={input_id}>{ label }</label>
+                                    </div>
+                                }
+                            }) }
+                    </div>
+                </fieldset>
+                if differs {
+                    <label class="tg-label tg-label--s" for={reason_id.clone()}>{ "Your reason" }</label>
+                    if j.judgement_reason.trim().is_empty() {
+                        <p class="tg-error-message"><span class="tg-visually-hidden">{ "Error: " }</span>{ "Enter the reason for your judgement" }</p>
+                    }
+                    <textarea class="tg-textarea" id={reason_id} rows="3" value={j.judgement_reason.clone()}
+                        oninput={{
+                            let d = p.ctx.dispatch.clone();
+                            Callback::from(move |e: InputEvent| {
+                                let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+                                d.dispatch(Action::SetJudgementReason(el.value()));
+                            })
+                        }} />
+                }
+            </div>
+        </>
+    }
+}
+
+fn category_heading_plain(name: &str) -> String {
+    category_heading("", name)
+}

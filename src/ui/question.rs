@@ -1,0 +1,141 @@
+//! Rule-set questions as GOV.UK form fields: radios in a fieldset with a legend, or a
+//! textarea with a label; hint, inline error, and the document's words on request.
+
+use super::app::Ctx;
+use crate::engine::model::{Kind, Question};
+use crate::journey::{Action, Screen};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    pub ctx: Ctx,
+    pub screen: Screen,
+}
+
+/// A short introduction for each question screen (our wording).
+fn intro(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Danger => "Safety comes first. If you think a child is in immediate danger, do not finish this guide before you act.",
+        Screen::Safety => "These answers decide who you should contact first.",
+        Screen::Child => "Only what the guidance needs. Do not enter names, dates of birth or anything else that identifies the child or family: the MASH referral form collects those.",
+        Screen::Risks => "Answer Yes if you have a concern or suspicion: the guidance asks you to act on concerns, not on certainty. Leave a question unanswered if it does not apply.",
+        Screen::Checklist => "The guidance's factors to consider before and when making a referral. Your answers become your words in the referral summary; write what you saw or were told, and say where an opinion is yours.",
+        Screen::Consent => "Consent must be sought from parents or carers where possible. There are exceptions where seeking it, or telling them, is not in the child's best interests.",
+        _ => "",
+    }
+}
+
+#[function_component(QuestionList)]
+pub fn question_list(p: &ListProps) -> Html {
+    let j = &p.ctx.journey;
+    let questions = j.questions_on(p.screen);
+    html! {
+        <>
+            <p class="tg-body">{ intro(p.screen) }</p>
+            { for questions.into_iter().map(|i| {
+                let q = &j.rules.questions[i];
+                html! { <QuestionField key={q.id.get_ref().clone()} ctx={p.ctx.clone()} index={i} /> }
+            }) }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    pub ctx: Ctx,
+    /// Index into the rule set's questions.
+    pub index: usize,
+}
+
+fn options(q: &Question) -> Vec<(String, String)> {
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    match q.kind {
+        Kind::YesNo => vec![pair("yes", "Yes"), pair("no", "No")],
+        Kind::YesNoUnsure => vec![pair("yes", "Yes"), pair("no", "No"), pair("unsure", "Not sure")],
+        Kind::Choice => q.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
+        Kind::Text => vec![],
+    }
+}
+
+/// The label shown for a stored answer (used by Check your answers too).
+pub fn answer_label(q: &Question, value: &str) -> String {
+    options(q).into_iter().find(|(id, _)| id == value).map(|(_, label)| label).unwrap_or_else(|| value.to_string())
+}
+
+#[function_component(QuestionField)]
+pub fn question_field(p: &FieldProps) -> Html {
+    let j = &p.ctx.journey;
+    let q = &j.rules.questions[p.index];
+    let qid = q.id.get_ref().clone();
+    let field_id = p.ctx.id(&format!("q-{qid}"));
+    let hint_id = format!("{field_id}-hint");
+    let error_id = format!("{field_id}-error");
+    let error = j.errors.iter().find(|e| e.question == qid).map(|e| e.message.clone());
+    let value = j.answer(&qid).unwrap_or_default().to_string();
+    let described = [q.hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let hint = q.hint.as_ref().map(|h| html! { <div class="tg-hint" id={hint_id.clone()}>{ h }</div> });
+    let error_html = error.as_ref().map(|e| html! {
+        <p class="tg-error-message" id={error_id.clone()}><span class="tg-visually-hidden">{ "Error: " }</span>{ e }</p>
+    });
+    let quote = q.quote.as_ref().map(|text| html! {
+        <details class="tg-details">
+            <summary class="tg-details__summary">{ "What the guidance says" }</summary>
+            <div class="tg-details__text">
+                <blockquote class="tg-quote">{ text }</blockquote>
+                if let Some(s) = &q.source { <p class="tg-source">{ format!("Source: {s}") }</p> }
+            </div>
+        </details>
+    });
+    let group_class = classes!("tg-form-group", error.is_some().then_some("tg-form-group--error"));
+
+    if q.kind == Kind::Text {
+        let d = p.ctx.dispatch.clone();
+        let question = qid.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            d.dispatch(Action::Answer { question: question.clone(), value: el.value() });
+        });
+        return html! {
+            <div class={group_class}>
+                <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
+                { for hint }
+                { for error_html }
+                <textarea class="tg-textarea" id={field_id.clone()} name={field_id} rows="4" spellcheck="true"
+                    aria-describedby={described} value={value} {oninput} />
+                { for quote }
+            </div>
+        };
+    }
+
+    let inline = matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure);
+    html! {
+        <div class={group_class} id={field_id.clone()}>
+            <fieldset class="tg-fieldset" aria-describedby={described}>
+                <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ &q.question }</legend>
+                { for hint }
+                { for error_html }
+                <div class={classes!("tg-radios", inline.then_some("tg-radios--inline"))}>
+                    { for options(q).into_iter().map(|(opt, label)| {
+                        let id = format!("{field_id}-{opt}");
+                        let d = p.ctx.dispatch.clone();
+                        let (question, v) = (qid.clone(), opt.clone());
+                        let onchange = Callback::from(move |_: Event| d.dispatch(Action::Answer { question: question.clone(), value: v.clone() }));
+                        html! {
+                            <div class="tg-radios__item" key={opt.clone()}>
+                                <input class="tg-radios__input" type="radio" id={id.clone()} name={field_id.clone()}
+                                    value={opt.clone()} checked={value == opt} {onchange} />
+                                <label class="tg-label tg-radios__label" for={id}>{ label }</label>
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+            { for quote }
+        </div>
+    }
+}

@@ -1,0 +1,75 @@
+//! The pages that are not questions: Start, and the two exit-style pages.
+
+use super::app::{now, Ctx};
+use super::contact::contact_details;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub ctx: Ctx,
+}
+
+#[function_component(StartPage)]
+pub fn start_page(p: &Props) -> Html {
+    let rules = &p.ctx.journey.rules;
+    html! {
+        <>
+            <p class="tg-body">{ "Use this guide when you are worried about a child in Luton. It walks you through Luton's threshold guidance, " }<em>{ &rules.meta.title }</em>{ ", and helps you:" }</p>
+            <ul class="tg-list tg-list--bullet">
+                <li>{ "decide which category of need and help fits what you have seen" }</li>
+                <li>{ "see what to do now, who to contact and what to attach" }</li>
+                <li>{ "prepare the information the MASH referral form asks for" }</li>
+            </ul>
+            <p class="tg-body">{ "It takes about 10 to 15 minutes." }</p>
+            <div class="tg-inset-text">
+                { "The guide supports your professional judgement and your conversations with your safeguarding lead and the MASH. It never replaces them. The guidance's criteria are \"neither exhaustive nor weighted\"." }
+            </div>
+            <div class="tg-warning-text">
+                <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
+                <strong class="tg-warning-text__text">
+                    <span class="tg-visually-hidden">{ "Warning" }</span>
+                    { "Do not enter names, dates of birth, addresses or anything else that identifies the child or family. Nothing you enter is saved or sent anywhere: it is lost when you close the page." }
+                </strong>
+            </div>
+            <p class="tg-body">{ "If a child is in immediate danger, call 999 now." }</p>
+        </>
+    }
+}
+
+#[function_component(DangerExit)]
+pub fn danger_exit(p: &Props) -> Html {
+    let rules = &p.ctx.journey.rules;
+    let (contact, _) = rules.contact_now(now());
+    html! {
+        <>
+            <div class="tg-panel tg-panel--urgent" role="alert">
+                <p class="tg-panel__title">{ "Call the police on 999 now" }</p>
+                <p class="tg-panel__body">{ "A child in immediate danger needs the police. Do not wait to finish this guide." }</p>
+            </div>
+            <h2 class="tg-heading-m">{ "Then" }</h2>
+            <ol class="tg-list tg-list--number">
+                <li>
+                    { "Phone " }{ contact_details(rules, contact.id) }{ " " }
+                    <span class="tg-now">{ &contact.why }</span>
+                </li>
+                <li>{ "Confirm your referral in writing within 24 hours." }</li>
+            </ol>
+            <p class="tg-body">{ "Once the child is safe, you can carry on to draft the written referral." }</p>
+        </>
+    }
+}
+
+#[function_component(OpenCaseExit)]
+pub fn open_case_exit(p: &Props) -> Html {
+    let rules = &p.ctx.journey.rules;
+    html! {
+        <>
+            <div class="tg-inset-text">
+                { "New information or concerns about a child who is already open to children's social care go to their allocated social worker, not through a new referral." }
+            </div>
+            <p class="tg-body">{ contact_details(rules, "allocated_worker") }</p>
+            <p class="tg-body">{ "If you don't know who the social worker is: " }{ contact_details(rules, "mash") }</p>
+            <p class="tg-body">{ "You can carry on to prepare what you will tell them." }</p>
+        </>
+    }
+}
