@@ -1,11 +1,12 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the engine runs in wasm with
-//! the same results as natively, and the widget mounts, responds and never leaves an
-//! empty box.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the engine runs in wasm with the
+//! same results as natively; the indicator picker and the outcome view work as components;
+//! widgets are independent; a panic never leaves an empty box.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 use threshold_guide::engine::{self, Case, Instant};
-use threshold_guide::ui;
+use threshold_guide::journey::{Action, Journey, Screen};
+use threshold_guide::ui::{self, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -24,11 +25,32 @@ fn host() -> web_sys::Element {
     el
 }
 
+fn rules() -> Rc<engine::RuleSet> {
+    Rc::new(engine::default_rules().expect("valid rules"))
+}
+
+/// Mounts the widget at a given point of the journey.
+async fn mount_at(el: &web_sys::Element, journey: Journey, instance: u32) -> yew::AppHandle<ui::App> {
+    let rules = journey.rules.clone();
+    let handle = ui::mount_with(el.clone(), AppProps { rules, instance, initial: Some(journey) });
+    yew::scheduler::flush().await;
+    handle
+}
+
+fn text(el: &web_sys::Element, selector: &str) -> String {
+    el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector} in {}", el.inner_html())).text_content().unwrap_or_default()
+}
+
+fn click(el: &web_sys::Element, selector: &str) {
+    let target: web_sys::HtmlElement = el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap();
+    target.click();
+}
+
 fn click_button(root: &web_sys::Element, label: &str) {
     let buttons = root.query_selector_all("button").unwrap();
     for i in 0..buttons.length() {
         let b: web_sys::HtmlElement = buttons.get(i).unwrap().dyn_into().unwrap();
-        if b.text_content().unwrap_or_default().trim() == label {
+        if b.text_content().unwrap_or_default().trim().starts_with(label) {
             b.click();
             return;
         }
@@ -36,37 +58,96 @@ fn click_button(root: &web_sys::Element, label: &str) {
     panic!("no button '{label}' in {}", root.inner_html());
 }
 
+fn count(el: &web_sys::Element, selector: &str) -> u32 {
+    el.query_selector_all(selector).unwrap().length()
+}
+
 #[wasm_bindgen_test]
-fn embedded_rules_load_in_the_browser() {
-    let rules = engine::default_rules().expect("valid");
+fn embedded_rules_load_and_assess_in_the_browser() {
+    let rules = rules();
     assert_eq!(rules.indicators.len(), 239);
     let case = Case { answers: [("immediate_danger".to_string(), "yes".to_string())].into(), ..Default::default() };
     let out = rules.assess(&case, Instant::parse_rfc3339("2026-11-19T10:00:00Z").unwrap()).unwrap();
     assert_eq!(out.category.id, "statutory_intervention");
-    assert_eq!(out.urgent[0].contact.as_deref(), Some("police"));
+    assert_eq!(out.urgent[0].contact, Some("police"));
     assert!(out.contact.mash_open, "Thursday 10:00 GMT is within MASH hours");
 }
 
 #[wasm_bindgen_test]
-async fn widget_mounts_and_answers_immediate_danger() {
+async fn start_page_replaces_the_fallback_and_continue_moves_on() {
     let el = host();
-    let rules = Rc::new(engine::default_rules().unwrap());
-    let handle = ui::mount(el.clone(), rules);
+    let handle = ui::mount(el.clone(), rules());
     yew::scheduler::flush().await;
     assert!(el.query_selector(".fallback").unwrap().is_none(), "fallback not replaced");
-    let h1 = el.query_selector("h1").unwrap().expect("heading rendered");
-    assert_eq!(h1.text_content().unwrap(), "Luton threshold guide");
-
-    click_button(&el, "Yes");
+    assert_eq!(text(&el, "h1"), "Decide what help a child needs");
+    click(&el, "[data-action=continue]");
     yew::scheduler::flush().await;
-    let alert = el.query_selector("[role=alert]").unwrap().expect("danger alert shown");
-    let text = alert.text_content().unwrap();
-    assert!(text.contains("999"), "{text}");
-    assert!(text.contains("01582 547653") || text.contains("0300 300 8123"), "{text}");
+    assert_eq!(text(&el, "h1"), "Is the child in immediate danger?");
+    assert_eq!(document().active_element().unwrap().tag_name(), "H1", "focus moves to the new step's h1");
+    handle.destroy();
+    el.remove();
+}
 
-    click_button(&el, "Start again");
+#[wasm_bindgen_test]
+async fn indicator_picker_selects_counts_searches_and_switches_domain() {
+    let el = host();
+    let rules = rules();
+    let mut journey = Journey::new(rules.clone());
+    journey.screen = Screen::Indicators;
+    let handle = mount_at(&el, journey, 101).await;
+
+    let health = rules.indicators.iter().filter(|i| i.domain == "health").count() as u32;
+    assert_eq!(count(&el, ".tg-domain-panel input[type=checkbox]"), health, "one checkbox per Health indicator");
+    assert_eq!(count(&el, "input[type=checkbox]:checked"), 0, "nothing pre-selected");
+    assert!(text(&el, "[role=status]").starts_with("0 indicators selected"));
+
+    click(&el, "#tg101-ind-en-health-1");
     yew::scheduler::flush().await;
-    assert!(el.query_selector("[role=alert]").unwrap().is_none());
+    assert!(text(&el, "[role=status]").contains("1 indicator selected. Suggested so far: Emerging Needs."), "{}", text(&el, "[role=status]"));
+    assert!(text(&el, ".tg-domain-nav__item--current").contains("(1 selected)"));
+
+    let search: web_sys::HtmlInputElement = el.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    search.set_value("domestic abuse");
+    search.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    let matches = rules.indicators.iter().filter(|i| i.text.to_lowercase().contains("domestic abuse")).count() as u32;
+    assert!(matches >= 2);
+    assert_eq!(count(&el, "input[type=checkbox]"), matches, "search filters across every domain");
+
+    search.set_value("");
+    search.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    click_button(&el, "Learning");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&el, ".tg-domain-panel legend"), "Learning");
+    assert!(el.query_selector("#tg101-ind-en-learning-4").unwrap().is_some());
+    handle.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn outcome_view_puts_999_first_and_keeps_the_professionals_judgement_beside_it() {
+    let el = host();
+    let mut journey = Journey::new(rules());
+    journey.apply(Action::Answer { question: "immediate_danger".into(), value: "yes".into() });
+    journey.apply(Action::ToggleIndicator("en.health.1".into()));
+    journey.screen = Screen::Outcome;
+    let handle = mount_at(&el, journey, 102).await;
+
+    let category = el.query_selector("[data-category]").unwrap().unwrap();
+    assert_eq!(category.get_attribute("data-category").as_deref(), Some("statutory_intervention"));
+    let first = el.query_selector("[data-list=urgent] > li").unwrap().unwrap();
+    assert_eq!(first.get_attribute("data-action-id").as_deref(), Some("immediate_danger.call_999"));
+    assert!(first.text_content().unwrap().contains("999"));
+    let contact = el.query_selector("[data-contact]").unwrap().unwrap().get_attribute("data-contact").unwrap();
+    assert!(contact == "mash" || contact == "edt");
+
+    // Recording a different judgement asks for a reason and keeps the suggestion shown.
+    click(&el, "#tg102-judgement-family_help");
+    yew::scheduler::flush().await;
+    assert!(el.query_selector("#tg102-judgement-reason").unwrap().is_some(), "reason box appears");
+    assert!(text(&el, ".tg-form-group").contains("Enter the reason for your judgement"));
+    assert_eq!(text(&el, ".tg-panel__title"), "Statutory Intervention / Family Help", "the suggestion is still shown");
     handle.destroy();
     el.remove();
 }
@@ -74,14 +155,14 @@ async fn widget_mounts_and_answers_immediate_danger() {
 #[wasm_bindgen_test]
 async fn two_widgets_on_one_page_do_not_share_state() {
     let (a, b) = (host(), host());
-    let rules = Rc::new(engine::default_rules().unwrap());
+    let rules = rules();
     let ha = ui::mount(a.clone(), rules.clone());
     let hb = ui::mount(b.clone(), rules);
     yew::scheduler::flush().await;
-    click_button(&a, "Yes");
+    click(&a, "[data-action=continue]");
     yew::scheduler::flush().await;
-    assert!(a.query_selector("[role=alert]").unwrap().is_some());
-    assert!(b.query_selector("[role=alert]").unwrap().is_none(), "second widget changed too");
+    assert_eq!(text(&a, "h1"), "Is the child in immediate danger?");
+    assert_eq!(text(&b, "h1"), "Decide what help a child needs", "second widget changed too");
     ha.destroy();
     hb.destroy();
     a.remove();
@@ -107,13 +188,16 @@ fn emergency_fallback_replaces_every_widget_with_the_numbers() {
 #[wasm_bindgen_test]
 async fn nothing_is_written_to_browser_storage() {
     let el = host();
-    let handle = ui::mount(el.clone(), Rc::new(engine::default_rules().unwrap()));
-    yew::scheduler::flush().await;
-    click_button(&el, "No");
+    let mut journey = Journey::new(rules());
+    journey.screen = Screen::Indicators;
+    let handle = mount_at(&el, journey, 103).await;
+    click(&el, "#tg103-ind-en-health-1");
+    click(&el, "[data-action=continue]");
     yew::scheduler::flush().await;
     let w = web_sys::window().unwrap();
     assert_eq!(w.local_storage().unwrap().unwrap().length().unwrap(), 0);
     assert_eq!(w.session_storage().unwrap().unwrap().length().unwrap(), 0);
+    assert_eq!(document().dyn_into::<web_sys::HtmlDocument>().unwrap().cookie().unwrap_or_default(), "");
     handle.destroy();
     el.remove();
 }

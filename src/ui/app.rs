@@ -20,11 +20,14 @@ pub struct AppProps {
     /// Distinguishes element ids when several widgets share a page.
     #[prop_or_default]
     pub instance: u32,
+    /// Where to begin (a fresh journey when unset). Used by the embed options and tests.
+    #[prop_or_default]
+    pub initial: Option<Journey>,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.rules, &other.rules) && self.instance == other.instance
+        Rc::ptr_eq(&self.rules, &other.rules) && self.instance == other.instance && self.initial == other.initial
     }
 }
 
@@ -67,8 +70,8 @@ pub fn now() -> Instant {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let rules = props.rules.clone();
-    let journey = use_reducer(move || Journey::new(rules));
+    let (rules, initial) = (props.rules.clone(), props.initial.clone());
+    let journey = use_reducer(move || initial.unwrap_or_else(|| Journey::new(rules)));
     let ctx = Ctx {
         journey: Rc::new((*journey).clone()),
         dispatch: journey.dispatcher(),

@@ -50,5 +50,11 @@ pub fn mount(el: web_sys::Element, rules: Rc<engine::RuleSet>) -> yew::AppHandle
     thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
     let instance = NEXT.with(|n| n.replace(n.get() + 1));
     el.set_attribute("data-threshold-guide-mounted", "").ok();
-    yew::Renderer::<App>::with_root_and_props(el, AppProps { rules, instance }).render()
+    yew::Renderer::<App>::with_root_and_props(el, AppProps { rules, instance, initial: None }).render()
+}
+
+/// Mounts a widget that starts from a given journey (embedding options, tests).
+pub fn mount_with(el: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
+    el.set_attribute("data-threshold-guide-mounted", "").ok();
+    yew::Renderer::<App>::with_root_and_props(el, props).render()
 }

@@ -16,14 +16,16 @@ export async function start(dir = 'dist') {
   return { server, origin, browser };
 }
 
-/** A fresh page that records console errors, page errors and any request off loopback. */
-export async function openPage(browser, origin, path = '/') {
-  const context = await browser.newContext();
+/** A fresh page that records console errors, page errors and any request off loopback.
+ *  `options.time` fixes the page clock (an ISO instant) before the page loads. */
+export async function openPage(browser, origin, path = '/', options = {}) {
+  const context = await browser.newContext({ viewport: { width: options.width || 1280, height: 900 } });
   const page = await context.newPage();
+  if (options.time) await page.clock.setFixedTime(new Date(options.time));
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('dialog', (d) => { if (d.type() !== 'beforeunload') problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`); });
   page.on('request', (r) => { if (!r.url().startsWith(origin)) problems.push(`request off this origin: ${r.url()}`); });
   await page.goto(origin + path);
@@ -49,4 +51,20 @@ export async function runTests(tests) {
 
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
+}
+
+const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core (WCAG 2.2 AA tags) on the page; throws on any violation, logs "incomplete". */
+export async function axe(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
+  if (result.incomplete.length) {
+    console.log(`  axe incomplete (${label}): ${result.incomplete.map((r) => `${r.id}×${r.nodes.length}`).join(', ')}`);
+  }
+  if (result.violations.length) {
+    const detail = result.violations.map((v) => `${v.id}: ${v.help}\n      ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n      ')}`).join('\n    ');
+    throw new Error(`axe violations on ${label}:\n    ${detail}`);
+  }
 }

@@ -1,39 +1,216 @@
-// End-to-end: the built widget (dist/, from `trunk build --release`) in headless Chromium.
-import { start, openPage, runTests, assert } from './browser.mjs';
+// End-to-end: whole journeys in the built widget (dist/, from `trunk build --release`),
+// typed and clicked as a user would, in headless Debian Chromium, with axe-core checks.
+import { start, openPage, runTests, assert, axe } from './browser.mjs';
 
 const { server, origin, browser } = await start('dist');
-const WIDGET = '[data-threshold-guide] .tg-widget';
+const W = '[data-threshold-guide] .tg-widget';
+const THURSDAY_10AM = '2026-11-19T10:00:00Z';   // MASH open
+const SATURDAY_2PM = '2026-11-21T14:00:00Z';    // MASH closed: Emergency Duty Team
+
+/** A question's fieldset, found by its legend as a user would. */
+const group = (page, legend) => page.getByRole('group', { name: legend, exact: false });
+const choose = async (page, legend, option) => group(page, legend).getByLabel(option, { exact: true }).check();
+const next = (page) => page.locator(`${W} [data-action=continue]`).click();
+const heading = (page) => page.locator(`${W} h1`).textContent();
+
+async function expectStep(page, title) {
+  await page.locator(`${W} h1`, { hasText: title }).waitFor({ timeout: 10000 });
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.tagName);
+  assert(focused === 'H1', `focus should be on the step's h1 at "${title}", was on ${focused}`);
+}
+
+/** Continue, then check the next step's heading and, optionally, axe at both widths. */
+async function step(page, title, { a11y = false } = {}) {
+  await next(page);
+  await expectStep(page, title);
+  if (a11y) await checkBothWidths(page, title);
+}
+
+async function checkBothWidths(page, label) {
+  await axe(page, `${label} at 1280px`);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await axe(page, `${label} at 320px`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 0, `${label}: horizontal scrolling at 320px (${overflow}px)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function safetyNo(page, a11y = false) {
+  await step(page, 'Is the child in immediate danger?', { a11y });
+  await choose(page, 'immediate danger', 'No');
+  await step(page, 'Safety and existing involvement', { a11y });
+  await choose(page, 'significant harm', 'No');
+  await choose(page, 'already open', 'No');
+  await step(page, 'About the child', { a11y });
+}
 
 const ok = await runTests([
-  ['the widget mounts, replaces its fallback and shows the rule set it uses', async () => {
-    const { page, context, problems } = await openPage(browser, origin);
-    await page.waitForSelector(WIDGET, { timeout: 15000 });
-    const h1 = await page.textContent(`${WIDGET} h1`);
-    assert(h1.trim() === 'Luton threshold guide', `heading was "${h1}"`);
-    assert(await page.locator('[data-threshold-guide] .tg-fallback').count() === 0, 'fallback still shown after mount');
-    const meta = await page.textContent(`${WIDGET} .tg-meta`);
-    assert(/Effective Support for Children and Families in Luton/.test(meta) && /[0-9a-f]{12}/.test(meta), `rule-set line was "${meta}"`);
+  ['Emerging Needs journey: search, select, check answers, outcome with the MASH number (axe on every step, 1280 and 320 px)', async () => {
+    const { page, context, problems } = await openPage(browser, origin, '/', { time: THURSDAY_10AM });
+    await page.waitForSelector(W);
+    assert((await heading(page)).includes('Decide what help a child needs'), 'start page');
+    await checkBothWidths(page, 'start');
+    await safetyNo(page, true);
+    await choose(page, 'How old', '5 to 12 years');
+    await step(page, 'What have you seen or been told?', { a11y: true });
+    await page.getByLabel('Search all indicators').fill('immunisations');
+    await page.getByLabel('Missing immunisations/checks').check();
+    const status = await page.getByRole('status').textContent();
+    assert(status.includes('1 indicator selected') && status.includes('Emerging Needs'), `status was "${status}"`);
+    await checkBothWidths(page, 'indicator search');
+    await page.getByLabel('Search all indicators').fill('');
+    await page.getByRole('button', { name: /^Learning/ }).click();
+    await page.getByLabel('Poor punctuality/pattern of regular school absences').check();
+    assert((await page.getByRole('status').textContent()).includes('2 indicators selected'), 'count updates');
+    await step(page, 'Specific risks', { a11y: true });
+    await step(page, 'Before you refer', { a11y: true });
+    await page.getByLabel('What are the worries for this child').fill('Often arrives late and hungry; missed two health checks.');
+    await step(page, 'Consent', { a11y: true });
+    await choose(page, 'parents or carers given consent', 'Yes, they have given consent');
+    await step(page, 'Check your answers', { a11y: true });
+    const check = await page.locator(W).textContent();
+    assert(check.includes('Missing immunisations/checks') && check.includes('Often arrives late and hungry'), 'check answers lists what was entered');
+    await step(page, 'What to do now', { a11y: true });
+    assert((await page.locator(`${W} [data-category]`).getAttribute('data-category')) === 'emerging_needs', 'category');
+    const text = await page.locator(W).textContent();
+    assert(text.includes('Emerging Needs'), 'category name shown');
+    assert(text.includes('Start with the support your own service can offer'), 'first next step shown');
+    assert((await page.locator(`${W} [data-contact]`).getAttribute('data-contact')) === 'mash', 'MASH is open on Thursday 10:00');
+    assert(text.includes('01582 547653'), 'MASH number shown');
+    assert(page.url() === origin + '/', `URL changed: ${page.url()}`);
+    const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
+    assert(stored === 0, 'nothing stored');
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],
-  ['answering "Yes" to immediate danger shows 999 first and who to phone now', async () => {
-    const { page, context, problems } = await openPage(browser, origin);
-    await page.waitForSelector(WIDGET);
-    await page.getByRole('button', { name: 'Yes' }).click();
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    const text = await alert.textContent();
-    assert(text.includes('Call 999 now'), `alert was "${text}"`);
-    assert(/01582 547653|0300 300 8123/.test(text), `no MASH or EDT number in "${text}"`);
+  ['Family Help journey with consent refused: refusal warnings on the outcome', async () => {
+    const { page, context, problems } = await openPage(browser, origin, '/', { time: THURSDAY_10AM });
+    await page.waitForSelector(W);
+    await safetyNo(page);
+    await choose(page, 'How old', '13 to 15 years');
+    await step(page, 'What have you seen or been told?');
+    await page.getByLabel('Search all indicators').fill('domestic abuse in the home');
+    await page.getByLabel('Domestic abuse in the home').check();
+    await step(page, 'Specific risks');
+    await step(page, 'Before you refer');
+    await step(page, 'Consent');
+    await choose(page, 'parents or carers given consent', 'No, they have refused');
+    await choose(page, 'Is the child competent', 'Yes');
+    await choose(page, 'Has the child given consent', 'Yes, the child has given consent');
+    await step(page, 'Check your answers');
+    await step(page, 'What to do now');
+    assert((await page.locator(`${W} [data-category]`).getAttribute('data-category')) === 'family_help', 'category');
+    const warnings = await page.locator(`${W} [data-consent-warning]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-consent-warning')));
+    assert(warnings.includes('refusal_may_raise_concerns') && warnings.includes('refusal_consider_impact'), `consent warnings: ${warnings}`);
+    const text = await page.locator(W).textContent();
+    assert(text.includes('complete the Luton referral form'), 'Family Help action');
+    assert(text.includes("seek the child's own consent") || text.includes("the child's own consent"), 'child consent for a competent 13-15 year old');
+    await axe(page, 'Family Help outcome');
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],
-  ['nothing is stored in the browser and nothing leaves the page', async () => {
+  ['Statutory journey: immediate danger out of hours gives 999 first and the Emergency Duty Team', async () => {
+    const { page, context, problems } = await openPage(browser, origin, '/', { time: SATURDAY_2PM });
+    await page.waitForSelector(W);
+    await step(page, 'Is the child in immediate danger?');
+    await choose(page, 'immediate danger', 'Yes');
+    await step(page, 'Call 999 now', { a11y: true });
+    let text = await page.locator(W).textContent();
+    assert(text.includes('Call the police on 999 now'), '999 page');
+    assert(text.includes('0300 300 8123') && text.includes('MASH is closed now'), `EDT out of hours: ${text}`);
+    await step(page, 'Safety and existing involvement');
+    await choose(page, 'significant harm', 'Yes');
+    await choose(page, 'already open', 'No');
+    await step(page, 'About the child');
+    await choose(page, 'How old', '0 to 4 years');
+    await step(page, 'What have you seen or been told?');
+    await step(page, 'Specific risks');
+    await step(page, 'Before you refer');
+    await step(page, 'Consent');
+    await choose(page, 'parents or carers given consent', 'I have decided not to seek consent');
+    await choose(page, 'exceptions applies', 'The child is at immediate risk of harm');
+    await page.getByLabel('Why have you not sought consent?').fill('Immediate danger: police called first.');
+    await step(page, 'Check your answers');
+    await step(page, 'What to do now', { a11y: true });
+    assert((await page.locator(`${W} [data-category]`).getAttribute('data-category')) === 'statutory_intervention', 'category');
+    const urgent = await page.locator(`${W} [data-list=urgent] > li`).first().getAttribute('data-action-id');
+    assert(urgent === 'immediate_danger.call_999', `first urgent action: ${urgent}`);
+    assert((await page.locator(`${W} [data-contact]`).getAttribute('data-contact')) === 'edt', 'EDT on Saturday');
+    text = await page.locator(W).textContent();
+    assert(text.includes('0300 300 8123'), 'EDT number');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+  ['error summary: "There is a problem", focus moves to it, its link focuses the field (axe in the error state)', async () => {
     const { page, context, problems } = await openPage(browser, origin);
-    await page.waitForSelector(WIDGET);
-    await page.getByRole('button', { name: 'No' }).click();
-    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
-    assert(stored.local === 0 && stored.session === 0 && stored.cookie === '', `stored: ${JSON.stringify(stored)}`);
+    await page.waitForSelector(W);
+    await step(page, 'Is the child in immediate danger?');
+    await next(page);
+    const summary = page.locator(`${W} .tg-error-summary`);
+    await summary.waitFor();
+    assert((await summary.textContent()).includes('There is a problem'), 'title');
+    assert(await summary.evaluate((el) => el === document.activeElement), 'focus on the error summary');
+    const inline = await page.locator(`${W} .tg-error-message`).textContent();
+    assert(inline.includes('Select yes if the child is in immediate danger now'), `inline message: ${inline}`);
+    await checkBothWidths(page, 'error state');
+    await summary.getByRole('link').click();
+    const focused = await page.evaluate(() => document.activeElement.getAttribute('type'));
+    assert(focused === 'radio', `link should focus the radio, focused ${focused}`);
+    assert(page.url() === origin + '/', 'the error link does not change the URL');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+  ['keyboard only: Tab and Space/Enter complete the first steps', async () => {
+    const { page, context, problems } = await openPage(browser, origin);
+    await page.waitForSelector(W);
+    await page.locator(`${W} [data-action=continue]`).focus();
+    await page.keyboard.press('Enter');
+    await expectStep(page, 'Is the child in immediate danger?');
+    await page.keyboard.press('Tab'); // from the h1 to the first radio (Yes)
+    await page.keyboard.press('ArrowDown'); // No, and selects it
+    const checked = await page.evaluate(() => document.activeElement.id);
+    assert(checked.endsWith('q-immediate_danger-no'), `focused ${checked}`);
+    let guard = 0;
+    while (!(await page.evaluate(() => document.activeElement.dataset.action === 'continue')) && guard++ < 20) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expectStep(page, 'Safety and existing involvement');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+  ['hostile text is shown literally, and leaving with answers asks first', async () => {
+    const { page, context, problems } = await openPage(browser, origin);
+    await page.waitForSelector(W);
+    await safetyNo(page);
+    await choose(page, 'How old', '5 to 12 years');
+    await step(page, 'What have you seen or been told?');
+    await step(page, 'Specific risks');
+    await step(page, 'Before you refer');
+    const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script> \u202Eevil \u{1F600}';
+    await page.getByLabel('What are the worries for this child').fill(hostile);
+    await step(page, 'Consent');
+    await choose(page, 'parents or carers given consent', 'Yes, they have given consent');
+    await step(page, 'Check your answers');
+    const shown = await page.locator(`${W} .tg-answer`).allTextContents();
+    assert(shown.some((t) => t === hostile), `hostile text not shown literally: ${JSON.stringify(shown)}`);
+    assert(await page.locator(`${W} img`).count() === 0, 'no element injected');
+    let asked = false;
+    page.on('dialog', (d) => { if (d.type() === 'beforeunload') asked = true; });
+    await page.close({ runBeforeUnload: true });
+    await new Promise((r) => setTimeout(r, 500));
+    assert(asked, 'the browser asks before leaving with answers entered');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+  ['two widgets on one page keep their own answers', async () => {
+    const { page, context, problems } = await openPage(browser, origin, '/two.html');
+    await page.waitForSelector(`${W} h1`);
+    const widgets = page.locator(W);
+    assert(await widgets.count() === 2, 'two widgets mounted');
+    await widgets.nth(0).locator('[data-action=continue]').click();
+    assert((await widgets.nth(0).locator('h1').textContent()).includes('immediate danger'), 'first moved on');
+    assert((await widgets.nth(1).locator('h1').textContent()).includes('Decide what help'), 'second untouched');
+    const ids = await page.evaluate(() => { const all = [...document.querySelectorAll('[id]')].map((e) => e.id); return all.length - new Set(all).size; });
+    assert(ids === 0, `${ids} duplicate element ids`);
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],
