@@ -5,7 +5,7 @@
 use super::app::{now, Ctx};
 use super::contact::contact_details;
 use super::indicators::category_heading;
-use crate::engine::assess::{ActionOut, Outcome};
+use crate::engine::assess::{ActionOut, Outcome, Reason};
 use crate::journey::Action;
 
 use std::collections::BTreeMap;
@@ -19,6 +19,19 @@ pub struct Props {
 /// The tag shown wherever the tool, not the guidance, is speaking.
 fn interpretation_tag() -> Html {
     html! { <strong class="tg-tag tg-tag--interpretation">{ "The tool's interpretation" }</strong> }
+}
+
+/// The reasons behind the category, each with its interpretation tag where the tool read it in.
+fn reason_list(reasons: &[&Reason]) -> Html {
+    html! {
+        <ul class="tg-list tg-list--bullet">
+            { for reasons.iter().map(|r| html! {
+                <li key={r.id}>{ r.text }
+                    if let Some(i) = r.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
+                </li>
+            }) }
+        </ul>
+    }
 }
 
 fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
@@ -48,7 +61,7 @@ pub fn outcome_view(p: &Props) -> Html {
     };
 
     // Indicators that decided it, grouped by domain; overrides and pathways first.
-    let mut by_domain: BTreeMap<usize, Vec<&crate::engine::assess::Reason>> = BTreeMap::new();
+    let mut by_domain: BTreeMap<usize, Vec<&Reason>> = BTreeMap::new();
     let mut rules_reasons = Vec::new();
     for r in &out.because {
         match r.domain.and_then(|d| rules.domains.iter().position(|x| x.name == d)) {
@@ -91,25 +104,11 @@ pub fn outcome_view(p: &Props) -> Html {
             if out.because.is_empty() {
                 <p class="tg-body">{ "Nothing you entered points above Universal." }</p>
             }
-            if !rules_reasons.is_empty() {
-                <ul class="tg-list tg-list--bullet">
-                    { for rules_reasons.iter().map(|r| html! {
-                        <li key={r.id}>{ r.text }
-                            if let Some(i) = r.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
-                        </li>
-                    }) }
-                </ul>
-            }
+            if !rules_reasons.is_empty() { { reason_list(&rules_reasons) } }
             { for by_domain.iter().map(|(&d, reasons)| html! {
                 <div key={d}>
                     <h3 class="tg-heading-s">{ &rules.domains[d].name }</h3>
-                    <ul class="tg-list tg-list--bullet">
-                        { for reasons.iter().map(|r| html! {
-                            <li key={r.id}>{ r.text }
-                                if let Some(i) = r.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
-                            </li>
-                        }) }
-                    </ul>
+                    { reason_list(reasons) }
                 </div>
             }) }
             { for out.interpretation.iter().map(|n| html! {
