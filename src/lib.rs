@@ -6,6 +6,7 @@
 
 pub mod engine;
 pub mod journey;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -116,6 +116,24 @@ pub struct Question {
     pub quote: Option<String>,
 }
 
+impl Question {
+    /// The fixed answers of this question as (value, label), in order; empty for free text.
+    pub fn answer_options(&self) -> Vec<(String, String)> {
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        match self.kind {
+            Kind::YesNo => vec![pair("yes", "Yes"), pair("no", "No")],
+            Kind::YesNoUnsure => vec![pair("yes", "Yes"), pair("no", "No"), pair("unsure", "Not sure")],
+            Kind::Choice => self.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
+            Kind::Text => vec![],
+        }
+    }
+
+    /// How a stored answer reads to a person ("unsure" → "Not sure"; free text as written).
+    pub fn answer_label(&self, value: &str) -> String {
+        self.answer_options().into_iter().find(|(id, _)| id == value).map(|(_, label)| label).unwrap_or_else(|| value.to_string())
+    }
+}
+
 /// A condition over the practitioner's answers and selected indicators.
 /// Externally tagged so that each TOML inline table has exactly one key.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

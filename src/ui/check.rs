@@ -2,7 +2,6 @@
 //! returns to the step and comes back here.
 
 use super::app::Ctx;
-use super::question::answer_label;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
 
@@ -58,7 +57,7 @@ pub fn check_answers(p: &Props) -> Html {
                     j.questions_on(screen).into_iter().map(|i| {
                         let q = &rules.questions[i];
                         let value = match j.answer(q.id.get_ref()).filter(|v| !v.trim().is_empty()) {
-                            Some(v) => html! { <span class="tg-answer">{ answer_label(q, v) }</span> },
+                            Some(v) => html! { <span class="tg-answer">{ q.answer_label(v) }</span> },
                             None => html! { <span class="tg-not-answered">{ "Not answered" }</span> },
                         };
                         row(&p.ctx, q.question.clone(), value, screen, &q.question)

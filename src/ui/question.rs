@@ -2,7 +2,7 @@
 //! textarea with a label; hint, inline error, and the document's words on request.
 
 use super::app::Ctx;
-use crate::engine::model::{Kind, Question};
+use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
 
@@ -45,21 +45,6 @@ pub struct FieldProps {
     pub ctx: Ctx,
     /// Index into the rule set's questions.
     pub index: usize,
-}
-
-fn options(q: &Question) -> Vec<(String, String)> {
-    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
-    match q.kind {
-        Kind::YesNo => vec![pair("yes", "Yes"), pair("no", "No")],
-        Kind::YesNoUnsure => vec![pair("yes", "Yes"), pair("no", "No"), pair("unsure", "Not sure")],
-        Kind::Choice => q.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
-        Kind::Text => vec![],
-    }
-}
-
-/// The label shown for a stored answer (used by Check your answers too).
-pub fn answer_label(q: &Question, value: &str) -> String {
-    options(q).into_iter().find(|(id, _)| id == value).map(|(_, label)| label).unwrap_or_else(|| value.to_string())
 }
 
 #[function_component(QuestionField)]
@@ -120,7 +105,7 @@ pub fn question_field(p: &FieldProps) -> Html {
                 { for hint }
                 { for error_html }
                 <div class={classes!("tg-radios", inline.then_some("tg-radios--inline"))}>
-                    { for options(q).into_iter().map(|(opt, label)| {
+                    { for q.answer_options().into_iter().map(|(opt, label)| {
                         let id = format!("{field_id}-{opt}");
                         let d = p.ctx.dispatch.clone();
                         let (question, v) = (qid.clone(), opt.clone());
