@@ -30,11 +30,13 @@ pub enum Screen {
     Consent,
     Check,
     Outcome,
+    /// The referral summary and records.
+    Summary,
 }
 
 impl Screen {
     /// The main steps shown in the progress indicator (interstitial pages belong to the step before).
-    pub const STEPS: [Screen; 10] = [
+    pub const STEPS: [Screen; 11] = [
         Screen::Start,
         Screen::Danger,
         Screen::Safety,
@@ -45,6 +47,7 @@ impl Screen {
         Screen::Consent,
         Screen::Check,
         Screen::Outcome,
+        Screen::Summary,
     ];
 
     /// 1-based position in [`Screen::STEPS`].
@@ -71,6 +74,7 @@ impl Screen {
             Screen::Consent => "Consent",
             Screen::Check => "Check your answers",
             Screen::Outcome => "What to do now",
+            Screen::Summary => "Your referral summary",
         }
     }
 
@@ -238,7 +242,8 @@ impl Journey {
             Screen::Risks => back_to_check(Screen::Checklist),
             Screen::Checklist => back_to_check(Screen::Consent),
             Screen::Consent => Screen::Check,
-            Screen::Check | Screen::Outcome => Screen::Outcome,
+            Screen::Check => Screen::Outcome,
+            Screen::Outcome | Screen::Summary => Screen::Summary,
         }
     }
 
@@ -248,7 +253,7 @@ impl Journey {
             self.screen = to;
         }
         self.errors.clear();
-        if to == Screen::Check || to == Screen::Outcome {
+        if matches!(to, Screen::Check | Screen::Outcome | Screen::Summary) {
             self.returning_to_check = false;
         }
     }

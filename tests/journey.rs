@@ -40,6 +40,11 @@ fn a_whole_journey_reaches_the_outcome() {
     j.apply(Action::Next);
     assert_eq!(j.screen, Screen::Outcome);
     assert_eq!(j.screen.step_number(), 10);
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Summary);
+    assert_eq!(j.screen.step_number(), 11);
+    j.apply(Action::Back);
+    assert_eq!(j.screen, Screen::Outcome);
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::indicators::IndicatorPicker;
 use super::outcome::OutcomeView;
 use super::question::QuestionList;
 use super::screens::{DangerExit, OpenCaseExit, StartPage};
+use super::summary_view::SummaryView;
 use crate::engine::{Instant, RuleSet};
 use crate::journey::{Action, Journey, Screen};
 use std::rc::Rc;
@@ -127,6 +128,7 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Indicators => html! { <IndicatorPicker ctx={ctx.clone()} /> },
         Screen::Check => html! { <CheckAnswers ctx={ctx.clone()} /> },
         Screen::Outcome => html! { <OutcomeView ctx={ctx.clone()} /> },
+        Screen::Summary => html! { <SummaryView ctx={ctx.clone()} /> },
         Screen::Danger | Screen::Safety | Screen::Child | Screen::Risks | Screen::Checklist | Screen::Consent => {
             html! { <QuestionList ctx={ctx.clone()} screen={screen} /> }
         }
@@ -135,6 +137,7 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Start => "Start now",
         Screen::DangerExit | Screen::OpenCaseExit => "Continue to draft the referral",
         Screen::Check => "See what to do now",
+        Screen::Outcome => "Prepare the referral summary",
         _ => "Continue",
     };
 
@@ -149,7 +152,7 @@ pub fn app(props: &AppProps) -> Html {
             <ErrorSummary ctx={ctx.clone()} node={summary} />
             <h1 class="tg-heading-l" id={ctx.id("title")} tabindex="-1" ref={heading}>{ screen.title() }</h1>
             { body }
-            if screen != Screen::Outcome {
+            if screen != Screen::Summary {
                 <div class="tg-button-group">
                     <button type="button" class="tg-button" data-action="continue" onclick={ctx.send(Action::Next)}>{ continue_label }</button>
                 </div>

@@ -13,6 +13,7 @@ mod indicators;
 mod outcome;
 mod question;
 mod screens;
+mod summary_view;
 
 pub use app::{App, AppProps};
 pub use fallback::{show_emergency_fallback, EMERGENCY_HTML};

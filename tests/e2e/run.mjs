@@ -201,6 +201,50 @@ const ok = await runTests([
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],
+  ['referral summary: quality checks, copy a section and read the clipboard back, hostile text literal (axe at 1280 and 320 px)', async () => {
+    const { page, context, problems } = await openPage(browser, origin, '/', { time: THURSDAY_10AM });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.waitForSelector(W);
+    await safetyNo(page);
+    await choose(page, 'How old', '5 to 12 years');
+    await step(page, 'What have you seen or been told?');
+    await page.getByLabel('Search all indicators').fill('immunisations');
+    await page.getByLabel('Missing immunisations/checks').check();
+    await step(page, 'Specific risks');
+    await step(page, 'Before you refer');
+    const hostile = '<b>bold?</b> & "quotes" \u202Eright-to-left \u{1F476}' + ' very long'.repeat(300);
+    await page.getByLabel('What are the worries for this child').fill(hostile);
+    await page.getByLabel('What is the impact of this on the child?').fill('I think she seems tired.');
+    await step(page, 'Consent');
+    await choose(page, 'parents or carers given consent', 'Yes, they have given consent');
+    await step(page, 'Check your answers');
+    await step(page, 'What to do now');
+    await step(page, 'Your referral summary', { a11y: true });
+    const checks = await page.locator(`${W} [data-problem]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-problem')));
+    for (const want of ['voice_missing', 'why_now_missing', 'outcome_missing', 'opinion_words']) {
+      assert(checks.includes(want), `quality check ${want} missing from ${checks}`);
+    }
+    assert(!checks.includes('impact_missing') && !checks.includes('consent_missing'), `unexpected checks ${checks}`);
+    const worries = await page.locator(`${W} [data-section=worries] pre`).textContent();
+    assert(worries.includes(hostile), 'hostile text literal and not truncated in the summary');
+    assert(await page.locator(`${W} [data-section=worries] b`).count() === 0, 'no markup from user text');
+    await page.locator(`${W} [data-section=impact]`).getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    assert(clip === 'I think she seems tired.', `clipboard had ${JSON.stringify(clip)}`);
+    assert(await page.evaluate(() => document.activeElement.textContent.trim()) === 'Copy', 'focus stays on the button');
+    await page.getByRole('button', { name: 'Copy all' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied: the whole summary' }).waitFor();
+    const all = await page.evaluate(() => navigator.clipboard.readText());
+    assert(all.startsWith('REFERRAL SUMMARY FOR THE LUTON') && all.includes('[name, date of birth and address: enter them in the MASH form]'), 'copy all');
+    assert(all.includes('CHECKS NOT MET BEFORE SENDING'), 'copy all lists the checks not met');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download (.txt)' }).click()]);
+    assert(download.suggestedFilename() === 'referral-summary.txt', 'download name');
+    await page.locator(`${W} [data-problem=why_now_missing]`).getByRole('button').click();
+    await expectStep(page, 'Before you refer');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
   ['two widgets on one page keep their own answers', async () => {
     const { page, context, problems } = await openPage(browser, origin, '/two.html');
     await page.waitForSelector(`${W} h1`);

@@ -1,0 +1,179 @@
+//! The referral summary page: the quality check (links back to the step that fixes each
+//! problem), every section with its own Copy button, Copy all, Download (.txt), Print, and
+//! the two records. Copying announces "Copied" in a status region without moving focus.
+
+use super::app::{now, Ctx};
+use crate::journey::Action;
+use crate::summary;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub ctx: Ctx,
+}
+
+/// Copies text: the Clipboard API in a secure context, else the visible read-only text area
+/// (selected, then the legacy copy command). `done` gets what to announce.
+fn copy(text: String, what: String, done: Callback<(String, Option<String>)>) {
+    let window = web_sys::window().expect("window");
+    if window.is_secure_context() {
+        let promise = window.navigator().clipboard().write_text(&text);
+        wasm_bindgen_futures::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => done.emit((format!("Copied: {what}"), None)),
+                Err(_) => done.emit((format!("Could not copy automatically. The text of {what} is selected below: press Ctrl+C (or Cmd+C) to copy it."), Some(text))),
+            }
+        });
+    } else {
+        done.emit((format!("The text of {what} is selected below: press Ctrl+C (or Cmd+C) to copy it."), Some(text)));
+    }
+}
+
+/// Saves the text as a .txt file, made in the browser (nothing is uploaded).
+fn download(text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("text/plain;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    if let Ok(a) = document.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download("referral-summary.txt");
+        a.click();
+    }
+    web_sys::Url::revoke_object_url(&url).ok();
+}
+
+/// Prints only the summary: a hidden frame holding the text as a text node, so the host
+/// page is not printed and the user's words cannot become markup.
+fn print(text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(frame) = document.create_element("iframe").map(|e| e.unchecked_into::<web_sys::HtmlIFrameElement>()) else { return };
+    frame.set_attribute("title", "Referral summary for printing").ok();
+    frame.set_attribute("aria-hidden", "true").ok();
+    frame.set_attribute("style", "position:fixed;width:0;height:0;border:0;left:-10000px").ok();
+    let Some(body) = document.body() else { return };
+    body.append_child(&frame).ok();
+    if let (Some(doc), Some(win)) = (frame.content_document(), frame.content_window()) {
+        if let (Some(fbody), Ok(pre)) = (doc.body(), doc.create_element("pre")) {
+            pre.set_attribute("style", "font: 11pt/1.4 Arial, sans-serif; white-space: pre-wrap; overflow-wrap: anywhere").ok();
+            pre.set_text_content(Some(text));
+            fbody.append_child(&pre).ok();
+            win.print().ok();
+        }
+    }
+    frame.remove();
+}
+
+#[function_component(SummaryView)]
+pub fn summary_view(p: &Props) -> Html {
+    let j = &p.ctx.journey;
+    let status = use_state(String::new);
+    let fallback = use_state(|| None::<String>);
+    let fallback_ref = use_node_ref();
+    let now = now();
+    let Ok(out) = j.rules.assess(&j.case(), now) else {
+        return html! { <p class="tg-error-message">{ "The guide could not build the summary. Talk to your safeguarding lead or the MASH." }</p> };
+    };
+    let sections = summary::referral_summary(j, &out);
+    let problems = summary::quality_check(j, &out);
+    let all = summary::as_text(j, &out, now);
+    let done = {
+        let (status, fallback) = (status.clone(), fallback.clone());
+        Callback::from(move |(msg, text): (String, Option<String>)| {
+            status.set(msg);
+            fallback.set(text);
+        })
+    };
+    // Select the fallback text as soon as it is shown, and try the legacy copy command.
+    {
+        let fallback_ref = fallback_ref.clone();
+        let status = status.clone();
+        use_effect_with((*fallback).clone(), move |text| {
+            if text.is_some() {
+                if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                    area.select();
+                    let copied = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+                        .and_then(|d| d.exec_command("copy").ok())
+                        .unwrap_or(false);
+                    if copied {
+                        status.set("Copied".into());
+                    }
+                }
+            }
+        });
+    }
+    let copy_button = |label: &str, text: String, what: String, described: Option<String>| {
+        let done = done.clone();
+        let onclick = Callback::from(move |_: MouseEvent| copy(text.clone(), what.clone(), done.clone()));
+        html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label.to_string() }</button> }
+    };
+    let decision = summary::decision_note_relevant(j, &out).then(|| summary::decision_note(j, &out, now));
+    let consultation = summary::consultation_summary(j, &out);
+
+    html! {
+        <>
+            <p class="tg-body">{ "Copy each section into the matching part of the MASH web form, or copy it all. Names, dates of birth and addresses go straight into the form: they are not in this summary." }</p>
+            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ (*status).clone() }</div>
+            if !problems.is_empty() {
+                <div class="tg-warning-text tg-quality" data-quality-count={problems.len().to_string()}>
+                    <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
+                    <div class="tg-warning-text__text">
+                        <span class="tg-visually-hidden">{ "Warning" }</span>
+                        <h2 class="tg-heading-m">{ format!("Before you send: {} {} not met", problems.len(), if problems.len() == 1 { "check" } else { "checks" }) }</h2>
+                        <p class="tg-body">{ "Referrals are often sent back for these reasons. You can still copy the summary; it lists the checks not met." }</p>
+                        <ul class="tg-list tg-list--bullet">
+                            { for problems.iter().enumerate().map(|(i, pr)| html! {
+                                <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
+                                    <button type="button" class="tg-link-button" onclick={p.ctx.send(Action::Change(pr.screen))}>
+                                        { "Fix this" }<span class="tg-visually-hidden">{ format!(": {}", pr.text) }</span>
+                                    </button>
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                </div>
+            }
+            <div class="tg-button-group tg-button-group--top">
+                { copy_button("Copy all", all.clone(), "the whole summary".into(), None) }
+                <button type="button" class="tg-button tg-button--secondary" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| download(&all)) }}>{ "Download (.txt)" }</button>
+                <button type="button" class="tg-button tg-button--secondary" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| print(&all)) }}>{ "Print" }</button>
+            </div>
+            if let Some(text) = &*fallback {
+                <div class="tg-form-group">
+                    <label class="tg-label tg-label--s" for={p.ctx.id("copy-fallback")}>{ "Text to copy" }</label>
+                    <textarea class="tg-textarea" id={p.ctx.id("copy-fallback")} readonly=true rows="8" ref={fallback_ref} value={text.clone()} />
+                </div>
+            }
+            { for sections.iter().enumerate().map(|(n, s)| {
+                let title_id = p.ctx.id(&format!("section-{}", s.id));
+                html! {
+                    <div class="tg-summary-section" key={s.id} data-section={s.id}>
+                        <h2 class="tg-heading-m" id={title_id.clone()}>{ format!("{}. {}", n + 1, s.title) }</h2>
+                        <pre class="tg-summary-text">{ &s.text }</pre>
+                        { copy_button("Copy", s.text.clone(), format!("section {}, {}", n + 1, s.title), Some(title_id)) }
+                    </div>
+                }
+            }) }
+            <h2 class="tg-heading-m">{ "Records for your own file" }</h2>
+            if let Some(note) = decision {
+                <div class="tg-summary-section" data-section="decision">
+                    <h3 class="tg-heading-s" id={p.ctx.id("decision-title")}>{ "Decision not to refer" }</h3>
+                    <p class="tg-body">{ "If you decide not to refer, keep this dated rationale in your school or GP safeguarding record." }</p>
+                    <pre class="tg-summary-text">{ &note }</pre>
+                    { copy_button("Copy", note.clone(), "the decision note".into(), Some(p.ctx.id("decision-title"))) }
+                </div>
+            }
+            <div class="tg-summary-section" data-section="consultation">
+                <h3 class="tg-heading-s" id={p.ctx.id("consultation-title")}>{ "Consultation summary" }</h3>
+                <p class="tg-body">{ "To read out when you phone the MASH for advice before deciding. It contains no names or free text." }</p>
+                <pre class="tg-summary-text">{ &consultation }</pre>
+                { copy_button("Copy", consultation.clone(), "the consultation summary".into(), Some(p.ctx.id("consultation-title"))) }
+            </div>
+        </>
+    }
+}
