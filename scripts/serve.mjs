@@ -11,16 +11,38 @@ const TYPES = {
   '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serve(dir, port = 0) {
+// The strict policy partner pages are expected to run the widget under (see README).
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
+  + "img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/** Response headers: the strict CSP on pages (plus frame-src for the iframe host page),
+ *  no referrer, and caching that suits each kind of file. */
+function headers(file) {
+  const name = path.basename(file);
+  const h = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
+  if (name.endsWith('.html')) {
+    h['content-security-policy'] = name === 'gp.html' ? `${CSP}; frame-src 'self'` : CSP;
+    h['cache-control'] = 'no-store';
+  } else if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(name)) {
+    h['cache-control'] = 'public, max-age=31536000, immutable'; // content-hashed
+  } else {
+    h['cache-control'] = 'no-cache'; // the loader and other fixed names: revalidate
+  }
+  return h;
+}
+
+/** Serves `dir` on loopback. `extra` maps URL paths to files outside it (tests serve
+ *  axe-core this way, from the same origin, so the strict CSP still applies). */
+export function serve(dir, port = 0, extra = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
+    const file = extra[rel] || path.join(root, path.normalize(rel));
+    if (!extra[rel] && !file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, headers(file));
       res.end(body);
     });
   });

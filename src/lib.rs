@@ -4,6 +4,7 @@
 //! - [`journey`]: the guided journey's state machine, pure Rust.
 //! - `ui` (wasm32 only): the Yew widget on top of it.
 
+pub mod embed;
 pub mod engine;
 pub mod journey;
 pub mod summary;

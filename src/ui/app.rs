@@ -9,6 +9,7 @@ use super::outcome::OutcomeView;
 use super::question::QuestionList;
 use super::screens::{DangerExit, OpenCaseExit, StartPage};
 use super::summary_view::SummaryView;
+use crate::embed::{Options, StartAt};
 use crate::engine::{Instant, RuleSet};
 use crate::journey::{Action, Journey, Screen};
 use std::rc::Rc;
@@ -21,14 +22,24 @@ pub struct AppProps {
     /// Distinguishes element ids when several widgets share a page.
     #[prop_or_default]
     pub instance: u32,
-    /// Where to begin (a fresh journey when unset). Used by the embed options and tests.
+    /// Where to begin (a fresh journey when unset). Used by tests.
     #[prop_or_default]
     pub initial: Option<Journey>,
+    /// The host page's embedding options.
+    #[prop_or_default]
+    pub options: Rc<Options>,
+    /// Problems with the host page's options, shown at the top of the widget.
+    #[prop_or_default]
+    pub warnings: Vec<String>,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.rules, &other.rules) && self.instance == other.instance && self.initial == other.initial
+        Rc::ptr_eq(&self.rules, &other.rules)
+            && self.instance == other.instance
+            && self.initial == other.initial
+            && self.options == other.options
+            && self.warnings == other.warnings
     }
 }
 
@@ -48,6 +59,7 @@ pub struct Ctx {
     /// Stable across renders, so children that take only this and plain values skip re-rendering.
     pub dispatch: UseReducerDispatcher<Journey>,
     pub prefix: String,
+    pub options: Rc<Options>,
 }
 
 impl Ctx {
@@ -63,6 +75,28 @@ impl Ctx {
     }
 }
 
+/// Quick exit: forget every answer, then leave for the neutral page with `location.replace`
+/// (so Back does not come back to the answers). Inside an iframe, ask the host page to do it.
+fn quick_exit_callback(ctx: &Ctx) -> Callback<()> {
+    let d = ctx.dispatch.clone();
+    let url = ctx.options.exit_url.clone();
+    Callback::from(move |_| {
+        d.dispatch(Action::Restart);
+        let Some(window) = web_sys::window() else { return };
+        let framed = window.parent().ok().flatten().is_some_and(|p| !js_sys::Object::is(&p, &window));
+        if framed {
+            let message = js_sys::Object::new();
+            js_sys::Reflect::set(&message, &"type".into(), &"threshold-guide:exit".into()).ok();
+            if let Some(parent) = window.parent().ok().flatten() {
+                // The message carries no data, so any host may receive it.
+                parent.post_message(&message, "*").ok();
+            }
+        } else {
+            window.location().replace(&url).ok();
+        }
+    })
+}
+
 /// The current instant from the device clock. Office hours are worked out in London time
 /// from it, whatever the device's time zone.
 pub fn now() -> Instant {
@@ -71,12 +105,21 @@ pub fn now() -> Instant {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let (rules, initial) = (props.rules.clone(), props.initial.clone());
-    let journey = use_reducer(move || initial.unwrap_or_else(|| Journey::new(rules)));
+    let (rules, initial, start) = (props.rules.clone(), props.initial.clone(), props.options.start);
+    let journey = use_reducer(move || {
+        initial.unwrap_or_else(|| {
+            let mut j = Journey::new(rules);
+            if start == StartAt::Safety {
+                j.screen = Screen::Danger;
+            }
+            j
+        })
+    });
     let ctx = Ctx {
         journey: Rc::new((*journey).clone()),
         dispatch: journey.dispatcher(),
         prefix: format!("tg{}", props.instance),
+        options: props.options.clone(),
     };
     let heading = use_node_ref();
     let summary = use_node_ref();
@@ -119,6 +162,34 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Quick exit by pressing Shift three times (GOV.UK "Exit this page").
+    {
+        let quick_exit = props.options.quick_exit;
+        let exit = quick_exit_callback(&ctx);
+        use_effect_with(quick_exit, move |&on| {
+            let listener = on.then(|| {
+                let presses = std::cell::Cell::new((0u32, 0f64));
+                let document = web_sys::window().and_then(|w| w.document()).expect("document");
+                gloo::events::EventListener::new(&document, "keydown", move |e| {
+                    let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let now = js_sys::Date::now();
+                    let (count, first) = presses.get();
+                    if k.key() != "Shift" || k.repeat() {
+                        presses.set((0, 0.0)); // Shift+letter, or any other key, starts again
+                        return;
+                    }
+                    let (count, first) = if count == 0 || now - first > 5000.0 { (1, now) } else { (count + 1, first) };
+                    presses.set((count, first));
+                    if count >= 3 {
+                        presses.set((0, 0.0));
+                        exit.emit(());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let step = screen.step_number();
     let total = Screen::STEPS.len();
     let body = match screen {
@@ -143,6 +214,23 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={format!("{screen:?}")}>
+            if props.options.quick_exit {
+                <div class="tg-exit-this-page">
+                    <button type="button" class="tg-button tg-button--warning tg-exit-this-page__button" onclick={{
+                        let exit = quick_exit_callback(&ctx);
+                        Callback::from(move |_: MouseEvent| exit.emit(()))
+                    }}>
+                        <span class="tg-visually-hidden">{ "Emergency" }</span>{ " Exit this page" }
+                    </button>
+                    <p class="tg-exit-this-page__hint">{ "Or press Shift 3 times" }</p>
+                </div>
+            }
+            if !props.warnings.is_empty() {
+                <div class="tg-inset-text tg-host-warnings" data-host-warnings={props.warnings.len().to_string()}>
+                    <p class="tg-body"><strong>{ "For the web team of this page: " }</strong>{ "some settings of this guide were not understood, so it uses its defaults." }</p>
+                    <ul class="tg-list tg-list--bullet">{ for props.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                </div>
+            }
             if !journey.history.is_empty() {
                 <button type="button" class="tg-back-link" onclick={ctx.send(Action::Back)}>{ "Back" }</button>
             }

@@ -2,6 +2,7 @@
 //! the field instead of following a #fragment, so nothing ever goes into the URL.
 
 use super::app::Ctx;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,9 +24,10 @@ pub fn error_summary(p: &Props) -> Html {
                 { for errors.iter().map(|e| {
                     let field = p.ctx.id(&format!("q-{}", e.question));
                     let target = field.clone();
+                    let node = p.node.clone();
                     let onclick = Callback::from(move |ev: MouseEvent| {
                         ev.prevent_default();
-                        focus_field(&target);
+                        focus_field(&node, &target);
                     });
                     html! { <li key={e.question.clone()}><a href={format!("#{field}")} {onclick}>{ &e.message }</a></li> }
                 }) }
@@ -34,14 +36,16 @@ pub fn error_summary(p: &Props) -> Html {
     }
 }
 
-/// Focuses the first input of a question's fieldset (or the field itself).
-fn focus_field(id: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let input = doc
-        .query_selector(&format!("#{id} input, #{id} textarea, textarea#{id}, input#{id}"))
-        .ok()
-        .flatten()
-        .or_else(|| doc.get_element_by_id(id));
+/// Focuses the first input of a question's fieldset (or the field itself), looking in the
+/// widget's own root (its shadow root when embedded), not the host document.
+fn focus_field(node: &NodeRef, id: &str) {
+    let Some(el) = node.get() else { return };
+    let root = el.get_root_node();
+    let selector = format!("#{id} input, #{id} textarea, textarea#{id}, input#{id}");
+    let input = match root.dyn_ref::<web_sys::DocumentFragment>() {
+        Some(shadow) => shadow.query_selector(&selector).ok().flatten(),
+        None => root.dyn_ref::<web_sys::Document>().and_then(|d| d.query_selector(&selector).ok().flatten()),
+    };
     if let Some(el) = input.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
         el.focus().ok();
     }

@@ -19,7 +19,11 @@ pub fn show_emergency_fallback(reason: &str) {
     let Ok(roots) = document.query_selector_all(ROOT_SELECTOR) else { return };
     for i in 0..roots.length() {
         if let Some(el) = roots.get(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
-            el.set_inner_html(EMERGENCY_HTML);
+            // Inside the shadow root when there is one (it hides the light DOM), else the element.
+            match el.shadow_root() {
+                Some(shadow) => shadow.set_inner_html(EMERGENCY_HTML),
+                None => el.set_inner_html(EMERGENCY_HTML),
+            }
             el.set_attribute("data-threshold-guide-failed", reason).ok();
         }
     }

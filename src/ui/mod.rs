@@ -18,44 +18,159 @@ mod summary_view;
 pub use app::{App, AppProps};
 pub use fallback::{show_emergency_fallback, EMERGENCY_HTML};
 
+use crate::embed::{self, Options};
 use crate::engine;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The CSS selector of host elements.
 pub const ROOT_SELECTOR: &str = "[data-threshold-guide]";
 
-/// Entry point: installs the panic fallback, loads the rules, mounts every widget.
+/// The widget's stylesheet, adopted by each widget's shadow root: the host page's CSS
+/// cannot reach the widget and the widget's CSS cannot reach the host page.
+pub const CSS: &str = include_str!("../../static/threshold-guide.css");
+
+thread_local! {
+    static RULES: std::cell::OnceCell<Option<Rc<engine::RuleSet>>> = const { std::cell::OnceCell::new() };
+    static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The built-in rule set, loaded once per page and shared by every widget.
+fn rules() -> Option<Rc<engine::RuleSet>> {
+    RULES.with(|r| {
+        r.get_or_init(|| match engine::default_rules() {
+            Ok(r) => Some(Rc::new(r)),
+            Err(errors) => {
+                // Cannot happen for a build (build.rs validated the same files), but never leave an empty box.
+                gloo::console::error!(format!("threshold-guide: the rule set is invalid: {}", errors[0]));
+                None
+            }
+        })
+        .clone()
+    })
+}
+
+/// Entry point (wasm start): installs the panic fallback and mounts every `[data-threshold-guide]`.
 pub fn start() {
     fallback::install_panic_hook();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(roots) = document.query_selector_all(ROOT_SELECTOR) else { return };
-    let rules = match engine::default_rules() {
-        Ok(r) => Rc::new(r),
-        Err(errors) => {
-            // Cannot happen for a build (build.rs validated the same files), but never leave an empty box.
-            gloo::console::error!(format!("threshold-guide: the rule set is invalid: {}", errors[0]));
-            show_emergency_fallback("The guide could not load its rules.");
-            return;
-        }
-    };
     for i in 0..roots.length() {
         if let Some(el) = roots.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            mount(el, rules.clone());
+            let pairs: Vec<(String, String)> = el
+                .get_attribute_names()
+                .iter()
+                .filter_map(|n| n.as_string())
+                .filter(|n| n.starts_with("data-"))
+                .map(|n| (n.clone(), el.get_attribute(&n).unwrap_or_default()))
+                .collect();
+            let (options, warnings) = embed::parse(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+            if mount_with_options(el, options, warnings).is_none() {
+                show_emergency_fallback("The guide could not load its rules.");
+            }
         }
     }
 }
 
-/// Mounts one widget into `el`, replacing its fallback content.
-pub fn mount(el: web_sys::Element, rules: Rc<engine::RuleSet>) -> yew::AppHandle<App> {
-    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+/// Mounts one widget into `host`'s shadow root (its fallback content stays in the light DOM,
+/// hidden while the widget runs).
+pub fn mount_with_options(host: web_sys::Element, options: Options, warnings: Vec<String>) -> Option<yew::AppHandle<App>> {
+    let rules = rules()?;
+    for w in &warnings {
+        gloo::console::warn!(format!("threshold-guide: {w}"));
+    }
     let instance = NEXT.with(|n| n.replace(n.get() + 1));
-    el.set_attribute("data-threshold-guide-mounted", "").ok();
-    yew::Renderer::<App>::with_root_and_props(el, AppProps { rules, instance, initial: None }).render()
+    let props = AppProps { rules, instance, initial: None, options: Rc::new(options), warnings };
+    Some(mount_with(host, props))
 }
 
-/// Mounts a widget that starts from a given journey (embedding options, tests).
-pub fn mount_with(el: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
-    el.set_attribute("data-threshold-guide-mounted", "").ok();
-    yew::Renderer::<App>::with_root_and_props(el, props).render()
+/// Mounts a widget with default options.
+pub fn mount(el: web_sys::Element, rules: Rc<engine::RuleSet>) -> yew::AppHandle<App> {
+    let instance = NEXT.with(|n| n.replace(n.get() + 1));
+    mount_with(el, AppProps { rules, instance, initial: None, options: Rc::new(Options::default()), warnings: vec![] })
+}
+
+/// The element the app renders into: a div in an open shadow root with the widget's
+/// stylesheet adopted. If the host cannot have a shadow root, the host itself.
+fn render_root(host: &web_sys::Element) -> web_sys::Element {
+    let shadow = host.shadow_root().or_else(|| host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok());
+    let Some(shadow) = shadow else {
+        gloo::console::warn!("threshold-guide: this element cannot hold a shadow root; the host page's styles may affect the guide");
+        return host.clone();
+    };
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        sheet.replace_sync(CSS).ok();
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    }
+    shadow.set_inner_html("");
+    let document = host.owner_document().expect("document");
+    let root = document.create_element("div").expect("div");
+    root.set_class_name("tg-root");
+    shadow.append_child(&root).ok();
+    root
+}
+
+/// Mounts a widget with explicit props (embedding options, tests).
+pub fn mount_with(host: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
+    host.set_attribute("data-threshold-guide-mounted", "").ok();
+    let root = render_root(&host);
+    yew::Renderer::<App>::with_root_and_props(root, props).render()
+}
+
+/// What JavaScript gets back from `mount`: call `destroy()` to remove the widget.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<yew::AppHandle<App>>,
+    host: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Removes the widget and forgets every answer; the host element's own content shows again.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        if let Some(shadow) = self.host.shadow_root() {
+            shadow.set_inner_html("<slot></slot>");
+        }
+        self.host.remove_attribute("data-threshold-guide-mounted").ok();
+    }
+}
+
+/// JavaScript API: `mount(element, {audience, rules, start, contactLine, quickExit, exitUrl})`.
+/// Unknown or malformed options are reported (in the widget and the console) and defaults used.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
+    let mut warnings = Vec::new();
+    let pairs: Vec<(String, String)> = if options.is_undefined() || options.is_null() {
+        vec![]
+    } else {
+        match js_sys::Object::try_from(&options) {
+            Some(obj) => js_sys::Object::entries(obj)
+                .iter()
+                .filter_map(|e| {
+                    let e: js_sys::Array = e.unchecked_into();
+                    let key = e.get(0).as_string()?;
+                    let value = e.get(1);
+                    match value.as_string().or_else(|| value.as_bool().map(|b| b.to_string())) {
+                        Some(v) => Some((key, v)),
+                        None => {
+                            warnings.push(format!("option \"{key}\" must be a string or true/false; ignored"));
+                            None
+                        }
+                    }
+                })
+                .collect(),
+            None => {
+                warnings.push("options must be an object; using the defaults".into());
+                vec![]
+            }
+        }
+    };
+    let (options, more) = embed::parse(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    warnings.extend(more);
+    let app = mount_with_options(element.clone(), options, warnings).ok_or_else(|| JsValue::from_str("threshold-guide: the rule set could not be loaded"))?;
+    Ok(WidgetHandle { app: Some(app), host: element })
 }

@@ -2,6 +2,7 @@
 
 use super::app::{now, Ctx};
 use super::contact::contact_details;
+use crate::embed::Audience;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +22,10 @@ pub fn start_page(p: &Props) -> Html {
                 <li>{ "prepare the information the MASH referral form asks for" }</li>
             </ul>
             <p class="tg-body">{ "It takes about 10 to 15 minutes." }</p>
+            { audience_note(p.ctx.options.audience) }
+            if let Some(line) = &p.ctx.options.contact_line {
+                <p class="tg-body tg-contact-line-host" data-contact-line="">{ line }</p>
+            }
             <div class="tg-inset-text">
                 { "The guide supports your professional judgement and your conversations with your safeguarding lead and the MASH. It never replaces them. The guidance's criteria are \"neither exhaustive nor weighted\"." }
             </div>
@@ -34,6 +39,17 @@ pub fn start_page(p: &Props) -> Html {
             <p class="tg-body">{ "If a child is in immediate danger, call 999 now." }</p>
         </>
     }
+}
+
+/// Wording and emphasis per audience. The rules are the same for everyone.
+fn audience_note(audience: Audience) -> Html {
+    let text = match audience {
+        Audience::School => "For schools: follow Keeping Children Safe in Education 2025 and talk to your Designated Safeguarding Lead. For a child missing education, schools refer to the Children Missing Education Officer through the CME Portal.",
+        Audience::Gp => "For GPs and health staff: if a girl tells you she has had FGM, or you see a physical sign that she has, you must report it to the police yourself (the mandatory reporting duty). Suspected fabricated or induced illness is one of the situations where you do not need consent before you refer.",
+        Audience::Voluntary => "Talk to your organisation's safeguarding lead before you make a referral, and whenever you are not sure what to do.",
+        Audience::Public => "This guide is for people who work with children. If you are worried about a child, you can also phone the Luton MASH for advice on 01582 547653.",
+    };
+    html! { <div class="tg-inset-text" data-audience-note="">{ text }</div> }
 }
 
 #[function_component(DangerExit)]

@@ -53,12 +53,19 @@ fn print(text: &str) {
     let Ok(frame) = document.create_element("iframe").map(|e| e.unchecked_into::<web_sys::HtmlIFrameElement>()) else { return };
     frame.set_attribute("title", "Referral summary for printing").ok();
     frame.set_attribute("aria-hidden", "true").ok();
-    frame.set_attribute("style", "position:fixed;width:0;height:0;border:0;left:-10000px").ok();
+    // Styles through the CSSOM, not style attributes, so a strict style-src policy allows them.
+    let style = frame.style();
+    for (k, v) in [("position", "fixed"), ("width", "0"), ("height", "0"), ("border", "0"), ("left", "-10000px")] {
+        style.set_property(k, v).ok();
+    }
     let Some(body) = document.body() else { return };
     body.append_child(&frame).ok();
     if let (Some(doc), Some(win)) = (frame.content_document(), frame.content_window()) {
-        if let (Some(fbody), Ok(pre)) = (doc.body(), doc.create_element("pre")) {
-            pre.set_attribute("style", "font: 11pt/1.4 Arial, sans-serif; white-space: pre-wrap; overflow-wrap: anywhere").ok();
+        if let (Some(fbody), Ok(pre)) = (doc.body(), doc.create_element("pre").map(|e| e.unchecked_into::<web_sys::HtmlElement>())) {
+            let style = pre.style();
+            for (k, v) in [("font", "11pt/1.4 Arial, sans-serif"), ("white-space", "pre-wrap"), ("overflow-wrap", "anywhere")] {
+                style.set_property(k, v).ok();
+            }
             pre.set_text_content(Some(text));
             fbody.append_child(&pre).ok();
             win.print().ok();

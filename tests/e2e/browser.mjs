@@ -9,8 +9,10 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync',
 ];
 
+const AXE_PATH = '/__test__/axe.min.js';
+
 export async function start(dir = 'dist') {
-  const server = await serve(dir, 0);
+  const server = await serve(dir, 0, { [AXE_PATH]: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return { server, origin, browser };
@@ -22,6 +24,10 @@ export async function openPage(browser, origin, path = '/', options = {}) {
   const context = await browser.newContext({ viewport: { width: options.width || 1280, height: 900 } });
   const page = await context.newPage();
   if (options.time) await page.clock.setFixedTime(new Date(options.time));
+  // Every Content-Security-Policy violation is a failure.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -53,12 +59,11 @@ export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Runs axe-core (WCAG 2.2 AA tags) on the page; throws on any violation, logs "incomplete". */
 export async function axe(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ url: AXE_PATH });
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
   if (result.incomplete.length) {
     console.log(`  axe incomplete (${label}): ${result.incomplete.map((r) => `${r.id}×${r.nodes.length}`).join(', ')}`);
@@ -67,4 +72,16 @@ export async function axe(page, label) {
     const detail = result.violations.map((v) => `${v.id}: ${v.help}\n      ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n      ')}`).join('\n    ');
     throw new Error(`axe violations on ${label}:\n    ${detail}`);
   }
+}
+
+/** The focused element, looking inside shadow roots (the widget renders in one). */
+export function deepActiveElement() {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** Evaluates `fn(focusedElement)` in the page. */
+export async function focused(page, fn) {
+  return page.evaluate(`(${fn})((${deepActiveElement})())`);
 }

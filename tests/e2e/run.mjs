@@ -1,6 +1,6 @@
 // End-to-end: whole journeys in the built widget (dist/, from `trunk build --release`),
 // typed and clicked as a user would, in headless Debian Chromium, with axe-core checks.
-import { start, openPage, runTests, assert, axe } from './browser.mjs';
+import { start, openPage, runTests, assert, axe, focused } from './browser.mjs';
 
 const { server, origin, browser } = await start('dist');
 const W = '[data-threshold-guide] .tg-widget';
@@ -15,8 +15,8 @@ const heading = (page) => page.locator(`${W} h1`).textContent();
 
 async function expectStep(page, title) {
   await page.locator(`${W} h1`, { hasText: title }).waitFor({ timeout: 10000 });
-  const focused = await page.evaluate(() => document.activeElement && document.activeElement.tagName);
-  assert(focused === 'H1', `focus should be on the step's h1 at "${title}", was on ${focused}`);
+  const tag = await focused(page, (el) => el && el.tagName);
+  assert(tag === 'H1', `focus should be on the step's h1 at "${title}", was on ${tag}`);
 }
 
 /** Continue, then check the next step's heading and, optionally, axe at both widths. */
@@ -149,13 +149,13 @@ const ok = await runTests([
     const summary = page.locator(`${W} .tg-error-summary`);
     await summary.waitFor();
     assert((await summary.textContent()).includes('There is a problem'), 'title');
-    assert(await summary.evaluate((el) => el === document.activeElement), 'focus on the error summary');
+    assert(await summary.evaluate((el) => el.getRootNode().activeElement === el), 'focus on the error summary');
     const inline = await page.locator(`${W} .tg-error-message`).textContent();
     assert(inline.includes('Select yes if the child is in immediate danger now'), `inline message: ${inline}`);
     await checkBothWidths(page, 'error state');
     await summary.getByRole('link').click();
-    const focused = await page.evaluate(() => document.activeElement.getAttribute('type'));
-    assert(focused === 'radio', `link should focus the radio, focused ${focused}`);
+    const type = await focused(page, (el) => el.getAttribute('type'));
+    assert(type === 'radio', `link should focus the radio, focused ${type}`);
     assert(page.url() === origin + '/', 'the error link does not change the URL');
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
@@ -168,10 +168,10 @@ const ok = await runTests([
     await expectStep(page, 'Is the child in immediate danger?');
     await page.keyboard.press('Tab'); // from the h1 to the first radio (Yes)
     await page.keyboard.press('ArrowDown'); // No, and selects it
-    const checked = await page.evaluate(() => document.activeElement.id);
+    const checked = await focused(page, (el) => el.id);
     assert(checked.endsWith('q-immediate_danger-no'), `focused ${checked}`);
     let guard = 0;
-    while (!(await page.evaluate(() => document.activeElement.dataset.action === 'continue')) && guard++ < 20) await page.keyboard.press('Tab');
+    while (!(await focused(page, (el) => el.dataset.action === 'continue')) && guard++ < 20) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expectStep(page, 'Safety and existing involvement');
     assert(problems.length === 0, problems.join('\n'));
@@ -232,7 +232,7 @@ const ok = await runTests([
     await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     assert(clip === 'I think she seems tired.', `clipboard had ${JSON.stringify(clip)}`);
-    assert(await page.evaluate(() => document.activeElement.textContent.trim()) === 'Copy', 'focus stays on the button');
+    assert(await focused(page, (el) => el.textContent.trim()) === 'Copy', 'focus stays on the button');
     await page.getByRole('button', { name: 'Copy all' }).click();
     await page.getByRole('status').filter({ hasText: 'Copied: the whole summary' }).waitFor();
     const all = await page.evaluate(() => navigator.clipboard.readText());
@@ -253,8 +253,15 @@ const ok = await runTests([
     await widgets.nth(0).locator('[data-action=continue]').click();
     assert((await widgets.nth(0).locator('h1').textContent()).includes('immediate danger'), 'first moved on');
     assert((await widgets.nth(1).locator('h1').textContent()).includes('Decide what help'), 'second untouched');
-    const ids = await page.evaluate(() => { const all = [...document.querySelectorAll('[id]')].map((e) => e.id); return all.length - new Set(all).size; });
-    assert(ids === 0, `${ids} duplicate element ids`);
+    const ids = await page.evaluate(() => {
+      const roots = [document, ...[...document.querySelectorAll('[data-threshold-guide]')].map((h) => h.shadowRoot).filter(Boolean)];
+      const all = roots.flatMap((r) => [...r.querySelectorAll('[id]')].map((e) => e.id));
+      return all.length - new Set(all).size;
+    });
+    assert(ids === 0, `${ids} duplicate element ids across the page and the widgets`);
+    const warned = await widgets.nth(1).locator('[data-host-warnings]').textContent();
+    assert(warned.includes('option "data-colour" is not known'), `malformed attribute reported in the widget: ${warned}`);
+    assert(problems.length === 0, problems.join('\n'));
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],

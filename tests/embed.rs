@@ -1,0 +1,65 @@
+//! Embedding options: every option, and every malformed value falls back with a warning.
+#![cfg(not(target_arch = "wasm32"))]
+use threshold_guide::embed::{parse, Audience, Options, StartAt, DEFAULT_EXIT_URL};
+
+#[test]
+fn no_options_means_the_defaults() {
+    let (o, w) = parse([("data-threshold-guide", "")]);
+    assert_eq!(o, Options::default());
+    assert!(w.is_empty());
+    assert_eq!(o.exit_url, DEFAULT_EXIT_URL);
+}
+
+#[test]
+fn every_option_from_attributes_and_from_javascript_names() {
+    let (o, w) = parse([
+        ("data-audience", "GP"),
+        ("data-rules", "luton"),
+        ("data-start", "safety"),
+        ("data-contact-line", "  Your DSL is on ext. 123 "),
+        ("data-quick-exit", ""),
+        ("data-exit-url", "/neutral.html"),
+    ]);
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(o.audience, Audience::Gp);
+    assert_eq!(o.start, StartAt::Safety);
+    assert_eq!(o.contact_line.as_deref(), Some("Your DSL is on ext. 123"));
+    assert!(o.quick_exit);
+    assert_eq!(o.exit_url, "/neutral.html");
+    let (o2, w2) = parse([("audience", "gp"), ("start", "safety"), ("contactLine", "Your DSL is on ext. 123"), ("quickExit", "true"), ("exitUrl", "/neutral.html")]);
+    assert!(w2.is_empty(), "{w2:?}");
+    assert_eq!(o, o2);
+}
+
+#[test]
+fn malformed_options_warn_and_fall_back() {
+    for (name, value, says) in [
+        ("data-audience", "teacher", "audience \"teacher\" is not known"),
+        ("data-rules", "luton-2021", "rules \"luton-2021\" is not known"),
+        ("data-start", "indicators", "start \"indicators\" is not known"),
+        ("data-exit-url", "javascript:alert(1)", "exit-url"),
+        ("data-exit-url", "//evil.example", "exit-url"),
+        ("data-quick-exit", "sometimes", "quick-exit \"sometimes\""),
+        ("data-colour", "red", "option \"data-colour\" is not known"),
+        ("data-contact-line", "", "contact-line is empty"),
+    ] {
+        let (o, w) = parse([(name, value)]);
+        assert_eq!(w.len(), 1, "{name}={value}: {w:?}");
+        assert!(w[0].contains(says), "{name}={value}: {}", w[0]);
+        assert_eq!(o, Options::default(), "{name}={value} must leave the defaults");
+    }
+    let long = "x".repeat(201);
+    let (o, w) = parse([("data-contact-line", long.as_str())]);
+    assert!(o.contact_line.is_none() && w[0].contains("longer than 200"));
+}
+
+#[test]
+fn public_audience_always_has_quick_exit() {
+    let (o, w) = parse([("data-audience", "public")]);
+    assert!(o.quick_exit && w.is_empty());
+    let (o, w) = parse([("data-audience", "public"), ("data-quick-exit", "false")]);
+    assert!(o.quick_exit);
+    assert_eq!(w, ["quick-exit cannot be switched off for the public audience"]);
+    let (o, _) = parse([("data-audience", "voluntary")]);
+    assert!(!o.quick_exit);
+}
