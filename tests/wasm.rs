@@ -32,21 +32,26 @@ fn rules() -> Rc<engine::RuleSet> {
 /// Mounts the widget at a given point of the journey.
 async fn mount_at(el: &web_sys::Element, journey: Journey, instance: u32) -> yew::AppHandle<ui::App> {
     let rules = journey.rules.clone();
-    let handle = ui::mount_with(el.clone(), AppProps { rules, instance, initial: Some(journey) });
+    let handle = ui::mount_with(el.clone(), AppProps { rules, instance, initial: Some(journey), options: Default::default(), warnings: vec![] });
     yew::scheduler::flush().await;
     handle
 }
 
-fn text(el: &web_sys::Element, selector: &str) -> String {
+/// The widget renders inside the host's shadow root.
+fn view(el: &web_sys::Element) -> web_sys::ShadowRoot {
+    el.shadow_root().expect("the widget renders in a shadow root")
+}
+
+fn text(el: &web_sys::ShadowRoot, selector: &str) -> String {
     el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector} in {}", el.inner_html())).text_content().unwrap_or_default()
 }
 
-fn click(el: &web_sys::Element, selector: &str) {
+fn click(el: &web_sys::ShadowRoot, selector: &str) {
     let target: web_sys::HtmlElement = el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap();
     target.click();
 }
 
-fn click_button(root: &web_sys::Element, label: &str) {
+fn click_button(root: &web_sys::ShadowRoot, label: &str) {
     let buttons = root.query_selector_all("button").unwrap();
     for i in 0..buttons.length() {
         let b: web_sys::HtmlElement = buttons.get(i).unwrap().dyn_into().unwrap();
@@ -58,7 +63,7 @@ fn click_button(root: &web_sys::Element, label: &str) {
     panic!("no button '{label}' in {}", root.inner_html());
 }
 
-fn count(el: &web_sys::Element, selector: &str) -> u32 {
+fn count(el: &web_sys::ShadowRoot, selector: &str) -> u32 {
     el.query_selector_all(selector).unwrap().length()
 }
 
@@ -78,12 +83,13 @@ async fn start_page_replaces_the_fallback_and_continue_moves_on() {
     let el = host();
     let handle = ui::mount(el.clone(), rules());
     yew::scheduler::flush().await;
-    assert!(el.query_selector(".fallback").unwrap().is_none(), "fallback not replaced");
-    assert_eq!(text(&el, "h1"), "Decide what help a child needs");
-    click(&el, "[data-action=continue]");
+    let v = view(&el);
+    assert!(v.query_selector(".fallback").unwrap().is_none(), "the fallback is not shown while the widget runs");
+    assert_eq!(text(&v, "h1"), "Decide what help a child needs");
+    click(&v, "[data-action=continue]");
     yew::scheduler::flush().await;
-    assert_eq!(text(&el, "h1"), "Is the child in immediate danger?");
-    assert_eq!(document().active_element().unwrap().tag_name(), "H1", "focus moves to the new step's h1");
+    assert_eq!(text(&v, "h1"), "Is the child in immediate danger?");
+    assert_eq!(v.active_element().unwrap().tag_name(), "H1", "focus moves to the new step's h1");
     handle.destroy();
     el.remove();
 }
@@ -95,32 +101,33 @@ async fn indicator_picker_selects_counts_searches_and_switches_domain() {
     let mut journey = Journey::new(rules.clone());
     journey.screen = Screen::Indicators;
     let handle = mount_at(&el, journey, 101).await;
+    let v = view(&el);
 
     let health = rules.indicators.iter().filter(|i| i.domain == "health").count() as u32;
-    assert_eq!(count(&el, ".tg-domain-panel input[type=checkbox]"), health, "one checkbox per Health indicator");
-    assert_eq!(count(&el, "input[type=checkbox]:checked"), 0, "nothing pre-selected");
-    assert!(text(&el, "[role=status]").starts_with("0 indicators selected"));
+    assert_eq!(count(&v, ".tg-domain-panel input[type=checkbox]"), health, "one checkbox per Health indicator");
+    assert_eq!(count(&v, "input[type=checkbox]:checked"), 0, "nothing pre-selected");
+    assert!(text(&v, "[role=status]").starts_with("0 indicators selected"));
 
-    click(&el, "#tg101-ind-en-health-1");
+    click(&v, "#tg101-ind-en-health-1");
     yew::scheduler::flush().await;
-    assert!(text(&el, "[role=status]").contains("1 indicator selected. Suggested so far: Emerging Needs."), "{}", text(&el, "[role=status]"));
-    assert!(text(&el, ".tg-domain-nav__item--current").contains("(1 selected)"));
+    assert!(text(&v, "[role=status]").contains("1 indicator selected. Suggested so far: Emerging Needs."), "{}", text(&v, "[role=status]"));
+    assert!(text(&v, ".tg-domain-nav__item--current").contains("(1 selected)"));
 
-    let search: web_sys::HtmlInputElement = el.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    let search: web_sys::HtmlInputElement = v.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
     search.set_value("domestic abuse");
     search.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     yew::scheduler::flush().await;
     let matches = rules.indicators.iter().filter(|i| i.text.to_lowercase().contains("domestic abuse")).count() as u32;
     assert!(matches >= 2);
-    assert_eq!(count(&el, "input[type=checkbox]"), matches, "search filters across every domain");
+    assert_eq!(count(&v, "input[type=checkbox]"), matches, "search filters across every domain");
 
     search.set_value("");
     search.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     yew::scheduler::flush().await;
-    click_button(&el, "Learning");
+    click_button(&v, "Learning");
     yew::scheduler::flush().await;
-    assert_eq!(text(&el, ".tg-domain-panel legend"), "Learning");
-    assert!(el.query_selector("#tg101-ind-en-learning-4").unwrap().is_some());
+    assert_eq!(text(&v, ".tg-domain-panel legend"), "Learning");
+    assert!(v.query_selector("#tg101-ind-en-learning-4").unwrap().is_some());
     handle.destroy();
     el.remove();
 }
@@ -133,21 +140,22 @@ async fn outcome_view_puts_999_first_and_keeps_the_professionals_judgement_besid
     journey.apply(Action::ToggleIndicator("en.health.1".into()));
     journey.screen = Screen::Outcome;
     let handle = mount_at(&el, journey, 102).await;
+    let v = view(&el);
 
-    let category = el.query_selector("[data-category]").unwrap().unwrap();
+    let category = v.query_selector("[data-category]").unwrap().unwrap();
     assert_eq!(category.get_attribute("data-category").as_deref(), Some("statutory_intervention"));
-    let first = el.query_selector("[data-list=urgent] > li").unwrap().unwrap();
+    let first = v.query_selector("[data-list=urgent] > li").unwrap().unwrap();
     assert_eq!(first.get_attribute("data-action-id").as_deref(), Some("immediate_danger.call_999"));
     assert!(first.text_content().unwrap().contains("999"));
-    let contact = el.query_selector("[data-contact]").unwrap().unwrap().get_attribute("data-contact").unwrap();
+    let contact = v.query_selector("[data-contact]").unwrap().unwrap().get_attribute("data-contact").unwrap();
     assert!(contact == "mash" || contact == "edt");
 
     // Recording a different judgement asks for a reason and keeps the suggestion shown.
-    click(&el, "#tg102-judgement-family_help");
+    click(&v, "#tg102-judgement-family_help");
     yew::scheduler::flush().await;
-    assert!(el.query_selector("#tg102-judgement-reason").unwrap().is_some(), "reason box appears");
-    assert!(text(&el, ".tg-form-group").contains("Enter the reason for your judgement"));
-    assert_eq!(text(&el, ".tg-panel__title"), "Statutory Intervention / Family Help", "the suggestion is still shown");
+    assert!(v.query_selector("#tg102-judgement-reason").unwrap().is_some(), "reason box appears");
+    assert!(text(&v, ".tg-form-group").contains("Enter the reason for your judgement"));
+    assert_eq!(text(&v, ".tg-panel__title"), "Statutory Intervention / Family Help", "the suggestion is still shown");
     handle.destroy();
     el.remove();
 }
@@ -159,10 +167,10 @@ async fn two_widgets_on_one_page_do_not_share_state() {
     let ha = ui::mount(a.clone(), rules.clone());
     let hb = ui::mount(b.clone(), rules);
     yew::scheduler::flush().await;
-    click(&a, "[data-action=continue]");
+    click(&view(&a), "[data-action=continue]");
     yew::scheduler::flush().await;
-    assert_eq!(text(&a, "h1"), "Is the child in immediate danger?");
-    assert_eq!(text(&b, "h1"), "Decide what help a child needs", "second widget changed too");
+    assert_eq!(text(&view(&a), "h1"), "Is the child in immediate danger?");
+    assert_eq!(text(&view(&b), "h1"), "Decide what help a child needs", "second widget changed too");
     ha.destroy();
     hb.destroy();
     a.remove();
@@ -191,13 +199,28 @@ async fn nothing_is_written_to_browser_storage() {
     let mut journey = Journey::new(rules());
     journey.screen = Screen::Indicators;
     let handle = mount_at(&el, journey, 103).await;
-    click(&el, "#tg103-ind-en-health-1");
-    click(&el, "[data-action=continue]");
+    let v = view(&el);
+    click(&v, "#tg103-ind-en-health-1");
+    click(&v, "[data-action=continue]");
     yew::scheduler::flush().await;
     let w = web_sys::window().unwrap();
     assert_eq!(w.local_storage().unwrap().unwrap().length().unwrap(), 0);
     assert_eq!(w.session_storage().unwrap().unwrap().length().unwrap(), 0);
     assert_eq!(document().dyn_into::<web_sys::HtmlDocument>().unwrap().cookie().unwrap_or_default(), "");
     handle.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn emergency_fallback_reaches_a_mounted_widget_in_its_shadow_root() {
+    let el = host();
+    let handle = ui::mount(el.clone(), rules());
+    yew::scheduler::flush().await;
+    ui::show_emergency_fallback("test");
+    let shown = view(&el).text_content().unwrap_or_default();
+    for number in ["999", "01582 547653", "0300 300 8123"] {
+        assert!(shown.contains(number), "{number} missing: {shown}");
+    }
+    drop(handle);
     el.remove();
 }

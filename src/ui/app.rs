@@ -75,6 +75,8 @@ impl Ctx {
     }
 }
 
+thread_local!(static EXITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+
 /// Quick exit: forget every answer, then leave for the neutral page with `location.replace`
 /// (so Back does not come back to the answers). Inside an iframe, ask the host page to do it.
 fn quick_exit_callback(ctx: &Ctx) -> Callback<()> {
@@ -92,6 +94,7 @@ fn quick_exit_callback(ctx: &Ctx) -> Callback<()> {
                 parent.post_message(&message, "*").ok();
             }
         } else {
+            EXITING.with(|x| x.set(true));
             window.location().replace(&url).ok();
         }
     })
@@ -151,6 +154,9 @@ pub fn app(props: &AppProps) -> Html {
                     "beforeunload",
                     gloo::events::EventListenerOptions::enable_prevent_default(),
                     |e| {
+                        if EXITING.with(|x| x.get()) {
+                            return; // quick exit: leave at once, no "are you sure?"
+                        }
                         e.prevent_default();
                         if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
                             e.set_return_value("You have answers that are not saved anywhere.");

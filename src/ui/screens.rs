@@ -24,7 +24,7 @@ pub fn start_page(p: &Props) -> Html {
             <p class="tg-body">{ "It takes about 10 to 15 minutes." }</p>
             { audience_note(p.ctx.options.audience) }
             if let Some(line) = &p.ctx.options.contact_line {
-                <p class="tg-body tg-contact-line-host" data-contact-line="">{ line }</p>
+                <p class="tg-body tg-contact-line-host" data-host-contact-line="">{ line }</p>
             }
             <div class="tg-inset-text">
                 { "The guide supports your professional judgement and your conversations with your safeguarding lead and the MASH. It never replaces them. The guidance's criteria are \"neither exhaustive nor weighted\"." }
