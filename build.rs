@@ -12,7 +12,7 @@ mod load;
 #[allow(dead_code)]
 mod model;
 
-use load::{load, Sources, COUNTS_FILE, FILES};
+use load::{check, Compiled, Sources, COUNTS_FILE, FILES};
 
 fn main() {
     let dir = std::path::Path::new("rules/luton");
@@ -25,14 +25,22 @@ fn main() {
             sources.files.insert(name.to_string(), text);
         }
     }
-    if let Err(errors) = load(&sources) {
-        for e in &errors {
-            println!("cargo:warning={e}");
+    let files = match check(&sources) {
+        Ok(files) => files,
+        Err(errors) => {
+            for e in &errors {
+                println!("cargo:warning={e}");
+            }
+            eprintln!("\nThe rule set in rules/luton is not valid ({} problem(s)):", errors.len());
+            for e in &errors {
+                eprintln!("  {e}");
+            }
+            std::process::exit(1);
         }
-        eprintln!("\nThe rule set in rules/luton is not valid ({} problem(s)):", errors.len());
-        for e in &errors {
-            eprintln!("  {e}");
-        }
-        std::process::exit(1);
-    }
+    };
+    // Compile the checked rule set for the browser: no TOML parser at run time.
+    let compiled = Compiled { hash: sources.content_hash(), files };
+    let bytes = postcard::to_allocvec(&compiled).expect("the rule set serialises");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("rules.bin");
+    std::fs::write(&out, bytes).expect("write rules.bin");
 }

@@ -130,3 +130,24 @@ fn the_five_consent_exceptions_are_all_there() {
     let ids: Vec<&str> = r.consent.exception.iter().map(|e| e.id.get_ref().as_str()).collect();
     assert_eq!(ids, ["forced_marriage_or_removal", "fgm_hba_faith", "sexual_abuse_disclosure", "fii", "immediate_risk"]);
 }
+
+/// The browser decodes the rule set build.rs compiled; it must be the TOML rule set exactly.
+#[test]
+fn the_compiled_rule_set_is_the_toml_rule_set() {
+    let compiled = rules();
+    let toml = threshold_guide::engine::load(&threshold_guide::engine::default_sources()).expect("valid");
+    assert_eq!(compiled.meta.hash, toml.meta.hash);
+    let ids = |r: &threshold_guide::engine::RuleSet| {
+        (
+            r.indicators.iter().map(|i| (i.id.get_ref().clone(), i.text.clone(), i.category.clone(), i.domain.clone())).collect::<Vec<_>>(),
+            r.questions.iter().map(|q| (q.id.get_ref().clone(), q.question.clone(), format!("{:?}", q.applies_if))).collect::<Vec<_>>(),
+            r.pathways.iter().map(|p| (p.id.get_ref().clone(), format!("{:?}", p.when), p.action.len())).collect::<Vec<_>>(),
+            r.indicator_place.clone(),
+        )
+    };
+    assert_eq!(ids(&compiled), ids(&toml));
+    // And they decide every golden case the same way (the golden suite runs on the compiled one).
+    let case = threshold_guide::engine::Case { indicators: vec!["fh.learning.1".into()], answers: [("risk_fgm".to_string(), "yes".to_string())].into() };
+    let now = at("2026-11-20T16:20:00Z");
+    assert_eq!(compiled.assess(&case, now).unwrap(), toml.assess(&case, now).unwrap());
+}

@@ -8,6 +8,7 @@
 use super::clock::{parse_date, parse_hhmm, Weekday};
 use super::model::*;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -315,8 +316,64 @@ fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
     }
 }
 
+/// The parsed files of a rule set. build.rs compiles a checked `Files` into a compact binary
+/// (with its content hash) that the browser decodes instead of parsing TOML.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Files {
+    pub ruleset: RulesetFile,
+    pub indicators: IndicatorsFile,
+    pub questions: QuestionsFile,
+    pub pathways: PathwaysFile,
+    pub safety: SafetyFile,
+    pub consent: ConsentFile,
+    pub contacts: ContactsFile,
+    pub interpretation: InterpretationFile,
+}
+
+/// A checked rule set in its compiled form.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Compiled {
+    pub hash: String,
+    pub files: Files,
+}
+
 /// Loads and validates a rule set. Returns every problem found, or the rule set.
 pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
+    check(sources).map(|files| assemble(files, sources.content_hash()))
+}
+
+/// Builds the look-up tables of a rule set that has already been checked.
+pub fn assemble(files: Files, hash: String) -> RuleSet {
+    let Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation } = files;
+    let category_index: Index = ruleset.category.iter().enumerate().map(|(i, c)| (c.id.get_ref().clone(), i)).collect();
+    let domain_index: HashMap<&str, usize> = ruleset.domain.iter().enumerate().map(|(i, d)| (d.id.get_ref().as_str(), i)).collect();
+    let indicator_place = indicators
+        .indicator
+        .iter()
+        .map(|x| (category_index.get(&x.category).copied().unwrap_or(0), domain_index.get(x.domain.as_str()).copied().unwrap_or(0)))
+        .collect();
+    let indicator_index = indicators.indicator.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
+    let question_index = questions.question.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
+    RuleSet {
+        meta: Meta { id: ruleset.id, title: ruleset.title, edition: ruleset.edition, source_file: ruleset.source_file, hash },
+        categories: ruleset.category,
+        domains: ruleset.domain,
+        indicators: indicators.indicator,
+        indicator_place,
+        questions: questions.question,
+        pathways: pathways.pathway,
+        overrides: safety.overrides,
+        consent,
+        contacts,
+        interpretations: interpretation.rule,
+        indicator_index,
+        question_index,
+        category_index,
+    }
+}
+
+/// Parses and checks every file; returns them only if there is no problem at all.
+pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
     let mut ck = Checker { sources, errors: Vec::new(), line_starts: HashMap::new() };
     let ruleset: Option<RulesetFile> = ck.parse("ruleset.toml");
     let indicators: Option<IndicatorsFile> = ck.parse("indicators.toml");
@@ -362,7 +419,6 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
     // Indicators.
     let f = "indicators.toml";
     let mut seen = HashSet::new();
-    let mut indicator_place = Vec::new();
     for ind in &indicators.indicator {
         ck.check_id(f, &ind.id, "indicator", &mut seen);
         let line = ck.line(f, &ind.id);
@@ -377,7 +433,6 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
         if dom.is_none() {
             ck.err(f, line, format!("{owner}: unknown domain '{}' (declare it in ruleset.toml)", ind.domain));
         }
-        indicator_place.push((cat.unwrap_or(0), dom.unwrap_or(0)));
     }
     let indicator_ids: HashSet<String> = seen;
     if let Some(counts) = &counts {
@@ -626,30 +681,7 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
     if !ck.errors.is_empty() {
         return Err(ck.errors);
     }
-    let indicator_index = indicators.indicator.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
-    let question_index = questions.question.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
-    Ok(RuleSet {
-        meta: Meta {
-            id: ruleset.id,
-            title: ruleset.title,
-            edition: ruleset.edition,
-            source_file: ruleset.source_file,
-            hash: sources.content_hash(),
-        },
-        categories: ruleset.category,
-        domains: ruleset.domain,
-        indicators: indicators.indicator,
-        indicator_place,
-        questions: questions.question,
-        pathways: pathways.pathway,
-        overrides: safety.overrides,
-        consent,
-        contacts,
-        interpretations: interpretation.rule,
-        indicator_index,
-        question_index,
-        category_index,
-    })
+    Ok(Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation })
 }
 
 /// The hand counts in `indicator-counts.toml` must match the indicators exactly, per

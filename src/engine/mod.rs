@@ -10,8 +10,18 @@ pub use assess::{Case, CaseError, CaseInput, Outcome};
 pub use clock::Instant;
 pub use load::{load, RuleError, RuleSet, Sources};
 
-/// The default rule set (Luton, current edition), embedded at compile time. `build.rs`
-/// has already validated these exact files, so a broken file never reaches a build.
+/// The default rule set (Luton, current edition) as build.rs checked and compiled it: a
+/// compact binary, so the browser decodes it instead of shipping a TOML parser.
+pub fn default_rules() -> Result<RuleSet, Vec<RuleError>> {
+    let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
+    let compiled: load::Compiled = postcard::from_bytes(bytes)
+        .map_err(|e| vec![RuleError { file: "rules.bin".into(), line: 0, message: format!("the compiled rule set cannot be read: {e}") }])?;
+    Ok(load::assemble(compiled.files, compiled.hash))
+}
+
+/// The TOML sources of the default rule set, for checking them with file and line numbers
+/// (CLI, tests). Not in the browser build.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn default_sources() -> Sources {
     macro_rules! file {
         ($name:literal) => {
@@ -36,10 +46,6 @@ pub fn default_sources() -> Sources {
     }
 }
 
-/// Loads the embedded default rule set.
-pub fn default_rules() -> Result<RuleSet, Vec<RuleError>> {
-    load(&default_sources())
-}
 
 /// Reads a rule-set folder from disk (CLI and tests only).
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,13 +2,46 @@
 //! (`deny_unknown_fields`, so a misspelt key is an error, not a silently ignored rule).
 //! `load.rs` checks the cross-references and turns them into a [`RuleSet`].
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
-use toml::Spanned;
+use std::ops::Range;
 
-pub type Id = Spanned<String>;
+/// A stable id, with where it stands in its TOML file (for error messages). In the compact
+/// binary form that build.rs compiles for the browser, only the text is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Id {
+    value: String,
+    span: Range<usize>,
+}
 
-#[derive(Debug, Clone, Deserialize)]
+impl Id {
+    pub fn get_ref(&self) -> &String {
+        &self.value
+    }
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // TOML (human-readable) carries spans; the compiled binary form does not.
+        if d.is_human_readable() {
+            let s = toml::Spanned::<String>::deserialize(d)?;
+            Ok(Id { span: s.span(), value: s.into_inner() })
+        } else {
+            Ok(Id { value: String::deserialize(d)?, span: 0..0 })
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesetFile {
     pub id: String,
@@ -19,7 +52,7 @@ pub struct RulesetFile {
     pub domain: Vec<Domain>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: Id,
@@ -34,20 +67,20 @@ pub struct Category {
     pub next: Vec<Action>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     pub id: Id,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorsFile {
     pub indicator: Vec<Indicator>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: Id,
@@ -85,13 +118,13 @@ pub struct AnswerOption {
     pub label: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionsFile {
     pub question: Vec<Question>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: Id,
@@ -165,7 +198,7 @@ pub struct DomainsAt {
     pub at_least: u32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: Id,
@@ -192,13 +225,13 @@ pub struct Action {
     pub covers: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PathwaysFile {
     pub pathway: Vec<Pathway>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pathway {
     pub id: Id,
@@ -217,14 +250,14 @@ pub struct Pathway {
     pub action: Vec<Action>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SafetyFile {
     #[serde(rename = "override")]
     pub overrides: Vec<Override>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     pub id: Id,
@@ -239,14 +272,14 @@ pub struct Override {
     pub action: Vec<Action>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentFile {
     pub exception: Vec<Exception>,
     pub rule: Vec<ConsentRule>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exception {
     pub id: Id,
@@ -256,7 +289,7 @@ pub struct Exception {
     pub suggested_when: Option<Condition>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentRule {
     pub id: Id,
@@ -264,7 +297,7 @@ pub struct ConsentRule {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactsFile {
     pub timezone: String,
@@ -272,7 +305,7 @@ pub struct ContactsFile {
     pub bank_holidays: BankHolidays,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub id: Id,
@@ -294,7 +327,7 @@ pub struct Contact {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     pub days: Vec<String>,
@@ -302,7 +335,7 @@ pub struct Hours {
     pub close: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BankHolidays {
     pub source: String,
@@ -310,7 +343,7 @@ pub struct BankHolidays {
     pub dates: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct InterpretationFile {
     pub rule: Vec<Interpretation>,
@@ -318,7 +351,7 @@ pub struct InterpretationFile {
 
 /// Advice the tool adds by its own reading of the document. It has no category field on
 /// purpose: an interpretation may suggest "consider", never change the category.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Interpretation {
     pub id: Id,

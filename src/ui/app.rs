@@ -128,6 +128,13 @@ pub fn app(props: &AppProps) -> Html {
     let summary = use_node_ref();
     let screen = journey.screen;
 
+    // Mark the moment the widget is first interactive (read by the start-up benchmark).
+    use_effect_with((), |_| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            p.mark("threshold-guide-interactive").ok();
+        }
+    });
+
     // Focus the step's h1, or the error summary when there are errors, after every change of step.
     {
         let (heading, summary) = (heading.clone(), summary.clone());

@@ -174,3 +174,29 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<WidgetHan
     let app = mount_with_options(element.clone(), options, warnings).ok_or_else(|| JsValue::from_str("threshold-guide: the rule set could not be loaded"))?;
     Ok(WidgetHandle { app: Some(app), host: element })
 }
+
+/// For the benchmark: assesses a case with every indicator selected and every question
+/// answered, `runs` times, and returns the median time of one assessment in milliseconds.
+#[wasm_bindgen(js_name = benchmarkAssess)]
+pub fn benchmark_assess(runs: u32) -> f64 {
+    let Some(rules) = rules() else { return f64::NAN };
+    let mut case = engine::Case { indicators: rules.indicators.iter().map(|i| i.id.get_ref().clone()).collect(), ..Default::default() };
+    for q in &rules.questions {
+        let v = q.answer_options().first().map(|(v, _)| v.clone()).unwrap_or_else(|| "A note.".into());
+        case.answers.insert(q.id.get_ref().clone(), v);
+    }
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let now = || perf.as_ref().map(|p| p.now()).unwrap_or_default();
+    let at = engine::Instant(1_795_000_000);
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let t = now();
+            let out = rules.assess(&case, at);
+            let spent = now() - t;
+            std::hint::black_box(out.is_ok());
+            spent
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}

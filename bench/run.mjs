@@ -1,0 +1,170 @@
+// The benchmark: size, start-up, evaluation, interaction and memory, measured honestly and
+// side by side. Prints the figures and writes bench/results.json.
+// Run: bash scripts/bench.sh   (builds the release widget first)
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { start } from '../tests/e2e/browser.mjs';
+import { firstLoadAssets } from './size.mjs';
+
+const DIST = 'dist';
+const COLD_LOADS = Number(process.env.COLD_LOADS || 15);
+const CLICKS = 50;
+const THROTTLE = 4;
+const results = { date: new Date().toISOString(), throttle: THROTTLE };
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// 1. Size of the first load.
+const assets = firstLoadAssets(DIST);
+results.size = { assets, total: assets.reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip, brotli: t.brotli + a.brotli }), { raw: 0, gzip: 0, brotli: 0 }) };
+console.log('Size of the first load (widget files only; the host page is not counted):');
+for (const a of assets) console.log(`  ${a.file.padEnd(44)} raw ${kb(a.raw).padStart(9)}  gzip -9 ${kb(a.gzip).padStart(9)}  brotli ${kb(a.brotli).padStart(9)}`);
+const t = results.size.total;
+console.log(`  ${'total'.padEnd(44)} raw ${kb(t.raw).padStart(9)}  gzip -9 ${kb(t.gzip).padStart(9)}  brotli ${kb(t.brotli).padStart(9)}`);
+results.size.goal_gzip = 110 * 1024;
+console.log(`  goal: total ≤ 110 KB gzip; ${t.gzip <= results.size.goal_gzip ? 'met' : `gap ${kb(t.gzip - results.size.goal_gzip)}`}`);
+
+// 2. Native evaluation (the engine benchmark binary).
+const native = execFileSync('cargo', ['bench', '-q', '--bench', 'assess'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const m = native.match(/median ([\d.]+) µs, p95 ([\d.]+) µs/);
+results.evaluation = { native_median_us: m && Number(m[1]), native_p95_us: m && Number(m[2]) };
+console.log(`\nEvaluation, every indicator selected: native median ${m[1]} µs (target ≤ 50 µs)`);
+
+// A baseline page: the same indicator texts as plain checkboxes, no script.
+const indicatorTexts = [...fs.readFileSync('rules/luton/indicators.toml', 'utf8').matchAll(/^text = "((?:[^"\\]|\\.)*)"$/gm)].map((x) => JSON.parse(`"${x[1]}"`));
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const baseline = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Baseline</title><link rel="icon" href="favicon.svg"></head><body><main><h1>Indicators</h1><form>${
+  indicatorTexts.map((x, i) => `<div><input type="checkbox" id="i${i}"><label for="i${i}">${escape(x)}</label></div>`).join('')
+}</form></main><script src="/__bench__/mark.js"></script></body></html>`;
+const tmp = fs.mkdtempSync('/tmp/tg-bench-');
+fs.writeFileSync(path.join(tmp, 'baseline.html'), baseline);
+fs.writeFileSync(path.join(tmp, 'mark.js'), "performance.mark('threshold-guide-interactive');");
+
+const { server, origin, browser } = await start(DIST);
+server.close();
+const { serve } = await import('../scripts/serve.mjs');
+const srv = await serve(DIST, 0, { '/__bench__/baseline.html': path.join(tmp, 'baseline.html'), '/__bench__/mark.js': path.join(tmp, 'mark.js'),
+  '/__test__/axe.min.js': 'node_modules/axe-core/axe.min.js' });
+const base = `http://127.0.0.1:${srv.address().port}`;
+
+async function throttledPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page, cdp };
+}
+
+async function coldLoad(url) {
+  const { context, page } = await throttledPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('threshold-guide-interactive').length > 0, null, { timeout: 60000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('threshold-guide-interactive')[0].startTime);
+  await context.close();
+  return ms;
+}
+
+// 3. Start-up: the widget page and the static baseline, interleaved, cold each time.
+const widget = [], staticPage = [];
+for (let i = 0; i < COLD_LOADS; i++) {
+  widget.push(await coldLoad(`${base}/`));
+  staticPage.push(await coldLoad(`${base}/__bench__/baseline.html`));
+}
+results.startup = { loads: COLD_LOADS, widget_median_ms: median(widget), widget_p95_ms: p95(widget), static_median_ms: median(staticPage), static_p95_ms: p95(staticPage) };
+results.startup.ratio = results.startup.widget_median_ms / results.startup.static_median_ms;
+console.log(`\nStart-up at ${THROTTLE}x CPU throttle, ${COLD_LOADS} cold loads each, navigation to interactive:`);
+console.log(`  widget page   median ${median(widget).toFixed(0)} ms, p95 ${p95(widget).toFixed(0)} ms`);
+console.log(`  static page   median ${median(staticPage).toFixed(0)} ms, p95 ${p95(staticPage).toFixed(0)} ms  (the same ${indicatorTexts.length} indicators as plain checkboxes)`);
+console.log(`  ratio ${results.startup.ratio.toFixed(2)}x (target ≤ 2x)`);
+
+// 4–5. In the browser: evaluation, interaction, memory.
+{
+  const { context, page } = await throttledPage();
+  await page.goto(`${base}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('threshold-guide-interactive').length > 0);
+  const glue = fs.readdirSync(DIST).find((f) => /^threshold-guide-[0-9a-f]+\.js$/.test(f));
+  const inBrowser = await page.evaluate(async (g) => (await import(`/${g}`)).benchmarkAssess(200), glue);
+  results.evaluation.browser_median_ms = inBrowser;
+  console.log(`\nEvaluation in the browser (${THROTTLE}x throttle): median ${(inBrowser * 1000).toFixed(0)} µs (target ≤ 1 ms; performance.now() is coarsened to 100 µs steps)`);
+
+  // Walk to the indicator picker.
+  const W = '[data-threshold-guide] .tg-widget';
+  const next = () => page.locator(`${W} [data-action=continue]`).click();
+  const choose = (legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
+  await next(); await choose('immediate danger', 'No'); await next();
+  await choose('significant harm', 'No'); await choose('already open', 'No'); await next();
+  await choose('How old', '5 to 12 years'); await next();
+  await page.locator(`${W} [role=status]`).waitFor();
+
+  // Click → updated outcome in the DOM (the status line names the suggested category).
+  const clicks = await page.evaluate(async (n) => {
+    const root = document.querySelector('[data-threshold-guide]').shadowRoot;
+    const status = root.querySelector('[role=status]');
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const boxes = root.querySelectorAll('.tg-domain-panel input[type=checkbox]');
+      const box = boxes[i % boxes.length];
+      const before = status.textContent;
+      const changed = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { if (status.textContent !== before) { mo.disconnect(); resolve(performance.now()); } });
+        mo.observe(status, { childList: true, characterData: true, subtree: true });
+      });
+      const t0 = performance.now();
+      box.click();
+      times.push((await changed) - t0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return times;
+  }, CLICKS);
+  // Typing in the search box → filtered list.
+  const typing = await page.evaluate(async () => {
+    const root = document.querySelector('[data-threshold-guide]').shadowRoot;
+    const input = root.querySelector('input[type=search]');
+    const times = [];
+    for (const word of ['a', 'ab', 'abs', 'absence', '', 'n', 'ne', 'neg', 'neglect', '', 'd', 'do', 'dom', 'domestic', '', 'h', 'he', 'hea', 'health', '']) {
+      const before = root.querySelectorAll('input[type=checkbox]').length + '|' + (root.querySelector('legend') || {}).textContent;
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => {
+          const now = root.querySelectorAll('input[type=checkbox]').length + '|' + (root.querySelector('legend') || {}).textContent;
+          if (now !== before) { mo.disconnect(); resolve(performance.now()); }
+        });
+        mo.observe(root, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
+      });
+      const t0 = performance.now();
+      input.value = word;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      const t1 = await done;
+      if (t1 !== null) times.push(t1 - t0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return times;
+  });
+  results.interaction = { clicks: clicks.length, click_median_ms: median(clicks), click_p95_ms: p95(clicks), search_samples: typing.length, search_median_ms: median(typing), search_p95_ms: p95(typing) };
+  console.log(`\nInteraction at ${THROTTLE}x throttle (target ≤ 16 ms):`);
+  console.log(`  click an indicator → outcome updated: median ${median(clicks).toFixed(1)} ms, p95 ${p95(clicks).toFixed(1)} ms over ${clicks.length} clicks`);
+  console.log(`  type in search → list filtered:       median ${median(typing).toFixed(1)} ms, p95 ${p95(typing).toFixed(1)} ms over ${typing.length} keystrokes`);
+
+  // Finish the journey, then memory.
+  await page.locator(`${W} input[type=search]`).fill('');
+  for (let i = 0; i < 5; i++) await next();
+  await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor().catch(() => {});
+  const mem = await page.evaluate(async (g) => {
+    const exports = await (await import(`/${g}`)).default();
+    return { js_heap_bytes: performance.memory ? performance.memory.usedJSHeapSize : null, wasm_memory_bytes: exports.memory.buffer.byteLength };
+  }, glue);
+  results.memory = mem;
+  console.log(`\nMemory after a full journey: JS heap ${kb(mem.js_heap_bytes)}, wasm linear memory ${kb(mem.wasm_memory_bytes)}`);
+  await context.close();
+}
+
+await browser.close();
+srv.close();
+fs.rmSync(tmp, { recursive: true, force: true });
+fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+console.log('\nWritten: bench/results.json');
