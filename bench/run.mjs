@@ -126,7 +126,7 @@ console.log(`  ratio ${results.startup.ratio.toFixed(2)}x (target ≤ 2x)`);
     const root = document.querySelector('[data-threshold-guide]').shadowRoot;
     const input = root.querySelector('input[type=search]');
     const times = [];
-    for (const word of ['a', 'ab', 'abs', 'absence', '', 'n', 'ne', 'neg', 'neglect', '', 'd', 'do', 'dom', 'domestic', '', 'h', 'he', 'hea', 'health', '']) {
+    for (const word of ['ab', 'abs', 'absence', '', 'ne', 'neg', 'neglect', '', 'do', 'dom', 'domestic', '', 'he', 'hea', 'health', '', 'sc', 'sch', 'school', '']) {
       const before = root.querySelectorAll('input[type=checkbox]').length + '|' + (root.querySelector('legend') || {}).textContent;
       const done = new Promise((resolve) => {
         const mo = new MutationObserver(() => {

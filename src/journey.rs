@@ -11,6 +11,9 @@ use crate::engine::{Case, RuleSet};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+/// The shortest search that filters the indicators.
+pub const SEARCH_MIN: usize = 2;
+
 /// One screen of the journey, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Screen {
@@ -312,10 +315,11 @@ impl Journey {
         }
     }
 
-    /// Indicators whose text contains every word of the search (case-insensitive), in rule order.
+    /// Indicators whose text contains every word of the search (case-insensitive), in rule
+    /// order. A search starts at two letters: one letter matches nearly everything.
     pub fn search_results(&self) -> Vec<usize> {
         let words: Vec<String> = self.search.split_whitespace().map(str::to_lowercase).collect();
-        if words.is_empty() {
+        if self.search.trim().chars().count() < SEARCH_MIN {
             return vec![];
         }
         (0..self.rules.indicators.len())

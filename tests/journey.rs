@@ -181,6 +181,8 @@ fn toggle_search_domain_judgement_and_restart() {
     assert!(hits.contains(&"en.health.1"), "{hits:?}");
     j.apply(Action::Search("   ".into()));
     assert!(j.search_results().is_empty());
+    j.apply(Action::Search("a".into()));
+    assert!(j.search_results().is_empty(), "one letter does not search");
 
     j.apply(Action::OpenDomain("learning".into()));
     assert_eq!(j.domain, "learning");

@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::app::{now, Ctx};
-use crate::journey::{Action, Journey};
+use crate::journey::{Action, Journey, SEARCH_MIN};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -47,7 +47,7 @@ pub fn indicator_picker(p: &Props) -> Html {
                 <input class="tg-input" type="search" id={search_id.clone()} autocomplete="off" spellcheck="false"
                     aria-describedby={format!("{search_id}-hint")} value={j.search.clone()} {oninput} />
             </div>
-            if !j.search.trim().is_empty() {
+            if j.search.trim().chars().count() >= SEARCH_MIN {
                 <SearchResults ctx={p.ctx.clone()} results={results} />
             } else {
                 <DomainBrowser ctx={p.ctx.clone()} />
