@@ -134,6 +134,21 @@ pub fn referral_summary(j: &Journey, out: &Outcome) -> Vec<Section> {
     push("support", "Support already offered, by whom, and whether it helped", support.join("\n"));
     push("professionals", "Other professionals and services involved (roles only)", text_or(j, &ap, "other_professionals", "other professionals involved"));
 
+    // The rest of the guidance's "factors to consider", in the practitioner's words.
+    let factors: Vec<String> = [
+        ("factor_parenting_context", "The child's behaviour, health or disability in the context of the parenting"),
+        ("factor_risk_factors", "Risk factors"),
+        ("factor_development", "The child's development"),
+        ("factor_family_environment", "Family, environmental, community and contextual factors"),
+        ("factor_parental_capacity", "The capacity of the parents"),
+    ]
+    .iter()
+    .filter_map(|(id, label)| answer(j, &ap, id).map(|a| format!("{label}: {a}")))
+    .collect();
+    if !factors.is_empty() {
+        push("factors", "Other factors considered", factors.join("\n"));
+    }
+
     // 10. Consent.
     let mut consent = Vec::new();
     let parents = j.answer("consent_parents").unwrap_or_default();

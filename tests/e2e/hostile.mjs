@@ -1,0 +1,69 @@
+// Hostile text typed into every free-text field of the checklist, 100+ strings in batches:
+// each is shown literally on Check your answers and in the referral summary, and copied
+// exactly; no dialog, no script, no console error, no element injected, nothing truncated.
+import fs from 'node:fs';
+import { start, openPage, runTests, assert } from './browser.mjs';
+
+const corpus = JSON.parse(fs.readFileSync(new URL('../hostile.json', import.meta.url)));
+const { server, origin, browser } = await start('dist');
+const W = '[data-threshold-guide] .tg-widget';
+// The summary trims answers as Rust's str::trim does (Unicode White_Space, which includes
+// U+0085 but not U+FEFF, unlike JavaScript's trim).
+const WS = '[\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const rustTrim = (t) => t.replace(new RegExp(`^${WS}+|${WS}+$`, 'gu'), '');
+
+async function journeyWith(strings, checkClipboard) {
+  const { page, context, problems } = await openPage(browser, origin);
+  if (checkClipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const next = () => page.locator(`${W} [data-action=continue]`).click();
+  const choose = (legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
+  await page.waitForSelector(W);
+  await next();
+  await choose('immediate danger', 'No'); await next();
+  await choose('significant harm', 'No'); await choose('already open', 'No'); await next();
+  await choose('How old', '5 to 12 years'); await next();
+  await next(); await next();
+  await page.locator(`${W} h1`, { hasText: 'Before you refer' }).waitFor();
+  const areas = page.locator(`${W} textarea`);
+  const n = Math.min(await areas.count(), strings.length);
+  const typed = [];
+  for (let i = 0; i < n; i++) {
+    await areas.nth(i).fill(strings[i]);
+    typed.push(await areas.nth(i).inputValue()); // what the browser holds (it may normalise line ends)
+  }
+  await next();
+  await choose('parents or carers given consent', 'Yes, they have given consent');
+  await next();
+  await page.locator(`${W} h1`, { hasText: 'Check your answers' }).waitFor();
+  const shown = await page.locator(`${W} .tg-answer`).allTextContents();
+  for (const t of typed) if (t.trim()) assert(shown.includes(t), `not shown literally on Check your answers: ${JSON.stringify(t.slice(0, 60))}`);
+  await next(); await next();
+  await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
+  const summary = (await page.locator(`${W} .tg-summary-text`).allTextContents()).join('\n');
+  // Every checklist answer is in the summary, trimmed of surrounding space, never cut short.
+  for (const t of typed) if (rustTrim(t)) assert(summary.includes(rustTrim(t)), `not in the summary: ${JSON.stringify(t.slice(0, 60))} (${t.length} chars)`);
+  const injected = await page.evaluate(() => {
+    const root = document.querySelector('[data-threshold-guide]').shadowRoot;
+    return root.querySelectorAll('script, img, svg, iframe, object, embed, style, link, meta, base, form, template, math, b').length;
+  });
+  assert(injected === 0, `${injected} elements injected from user text`);
+  if (checkClipboard) {
+    await page.getByRole('button', { name: 'Copy all' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    for (const t of typed) if (rustTrim(t)) assert(clip.includes(rustTrim(t)), `copied text lacks ${JSON.stringify(t.slice(0, 40))}`);
+  }
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+  return typed.length;
+}
+
+const batches = [];
+for (let i = 0; i < corpus.length; i += 14) batches.push(corpus.slice(i, i + 14));
+const ok = await runTests(batches.map((batch, i) => [
+  `hostile strings ${i * 14 + 1}–${i * 14 + batch.length} of ${corpus.length} render as text in the UI, the summary${i === 0 ? ' and the clipboard' : ''}`,
+  async () => { await journeyWith(batch, i === 0); },
+]));
+await browser.close();
+server.close();
+process.exit(ok ? 0 : 1);
