@@ -131,3 +131,96 @@ fn every_error_is_reported_at_once() {
     assert!(errors.iter().any(|e| e.file.ends_with("indicators.toml")));
     assert!(errors.iter().any(|e| e.file.ends_with("contacts.toml")));
 }
+
+/// The malformed-rule-file corpus: each edit of the real rule set must give a clear error
+/// naming the file (and the line where there is one), and never a panic.
+#[test]
+fn malformed_rule_file_corpus() {
+    // (file, text to replace, replacement, expected words in the message)
+    let corpus: &[(&str, &str, &str, &str)] = &[
+        ("ruleset.toml", "id = \"universal\"", "id = \"universal\"\nid = \"again\"", "duplicate key"),
+        ("ruleset.toml", "id = \"emerging_needs\"", "id = \"family_help\"", "duplicate category id 'family_help'"),
+        ("ruleset.toml", "id = \"health\"", "id = \"Health!\"", "may only use a-z"),
+        ("ruleset.toml", "name = \"Universal\"", "name = \"\"", "'name' is empty"),
+        ("ruleset.toml", "title = \"Effective", "title = 42 #", "invalid type"),
+        ("ruleset.toml", "[[category]]\nid = \"universal\"", "[[category]]\nid = \"universal\"\nlevel = 1", "unknown field `level`"),
+        ("indicators.toml", "id = \"u.health.1\"", "id = \"u.health.1\"\nid2 = 3", "unknown field `id2`"),
+        ("indicators.toml", "text = \"Physically well\"", "text = \"• Physically well\"", "starts with a bullet"),
+        ("indicators.toml", "text = \"Physically well\"", "text = \" Physically well\"", "leading or trailing spaces"),
+        ("indicators.toml", "text = \"Physically well\"", "text = [\"Physically well\"]", "invalid type"),
+        ("indicators.toml", "[[indicator]]", "[indicator]", "duplicate key"),
+        ("indicators.toml", "id = \"u.health.1\"", "id = \"\"", "empty id"),
+        ("questions.toml", "kind = \"yes_no\"", "kind = \"yes-no\"", "unknown variant `yes-no`"),
+        ("questions.toml", "step = \"safety\"", "step = \"triage\"", "unknown variant `triage`"),
+        ("questions.toml", "{ id = \"unborn\", label = \"Unborn\" },", "{ id = \"unborn\", label = \"Unborn\" },\n  { id = \"unborn\", label = \"Again\" },", "duplicate option 'unborn'"),
+        ("questions.toml", "{ id = \"unborn\", label = \"Unborn\" },", "", "needs the option 'unborn'"),
+        ("questions.toml", "id = \"child_age\"", "id = \"child_age\"\napplies_if = { sometimes = \"x\" }", "unknown variant `sometimes`"),
+        ("questions.toml", "kind = \"text\"", "kind = \"text\"\noptions = [ { id = \"a\", label = \"A\" } ]", "only choice questions have options"),
+        ("pathways.toml", "category_floor = \"statutory_intervention\"", "category_floor = \"level_4\"", "unknown category_floor 'level_4'"),
+        ("pathways.toml", "consent_exception = \"fgm_hba_faith\"", "consent_exception = \"fgm\"", "unknown consent_exception 'fgm'"),
+        ("pathways.toml", "contact = \"police_101\"", "contact = \"police_102\"", "unknown contact 'police_102'"),
+        ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ yes = \"child_age\" }", "is a choice question"),
+        ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ answer = { question = \"risk_fgm\", in = [\"maybe\"] } }", "'maybe' is not an answer of question 'risk_fgm'"),
+        ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ any = [] }", "lists no conditions"),
+        ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ yes = \"factor_worries\" }", "free-text question"),
+        ("safety.toml", "category = \"statutory_intervention\"", "category = \"urgent\"", "unknown category 'urgent'"),
+        ("safety.toml", "id = \"immediate_danger\"\n", "id = \"danger_now\"\n", "needs the override 'immediate_danger'"),
+        ("safety.toml", "covers = [", "covers = [\"no.such.action\", ", "covers unknown action 'no.such.action'"),
+        ("consent.toml", "id = \"no_referral_without_consent\"", "id = \"no_referral\"", "needs consent rule 'no_referral_without_consent'"),
+        ("consent.toml", "id = \"fii\"", "id = \"immediate_risk\"", "duplicate exception id 'immediate_risk'"),
+        ("contacts.toml", "open = \"08:45\"", "open = \"8:45\"", "bad time"),
+        ("contacts.toml", "open = \"08:45\"", "open = \"24:00\"", "bad time"),
+        ("contacts.toml", "days = [\"fri\"]", "days = [\"friday\"]", "unknown day 'friday'"),
+        ("contacts.toml", "valid_until = \"2027-12-31\"", "valid_until = \"2027-02-30\"", "is not a date"),
+        ("contacts.toml", "\"2026-04-03\", \"2026-04-06\"", "\"2026-04-06\", \"2026-04-03\"", "in date order"),
+        ("contacts.toml", "timezone = \"Europe/London\"", "timezone = \"UTC\"", "not supported"),
+        ("contacts.toml", "id = \"edt\"", "id = \"out_of_hours\"", "needs contact 'edt'"),
+        ("contacts.toml", "phone = \"0300 300 8123\"\nout_of_hours_for = \"mash\"", "out_of_hours_for = \"mashh\"", "unknown contact 'mashh'"),
+        ("interpretation.toml", "at_least = 3", "at_least = 0", "at_least of 1 or more"),
+        ("interpretation.toml", "category = \"emerging_needs\", at_least = 3", "category = \"emerging\", at_least = 3", "unknown category 'emerging'"),
+        ("indicator-counts.toml", "health = 7", "health = 8", "hand count is 8"),
+    ];
+    assert!(corpus.len() >= 30);
+    for (file, from, to, expect) in corpus {
+        let sources = broken(file, from, to);
+        let result = std::panic::catch_unwind(|| load(&sources));
+        let errors = match result {
+            Err(_) => panic!("{file}: {from:?} -> {to:?} panicked"),
+            Ok(Ok(_)) => panic!("{file}: {from:?} -> {to:?} was accepted"),
+            Ok(Err(e)) => e,
+        };
+        let path = format!("rules/luton/{file}");
+        assert!(
+            errors.iter().any(|e| e.file == path && e.message.contains(expect)),
+            "{file}: {from:?} -> {to:?}: expected '{expect}', got:\n{}",
+            errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+        );
+    }
+}
+
+#[test]
+fn empty_missing_and_huge_files_are_errors_not_panics() {
+    let mut s = engine::default_sources();
+    s.files.remove("pathways.toml");
+    let errors = load(&s).unwrap_err();
+    assert!(errors.iter().any(|e| e.file == "rules/luton/pathways.toml" && e.message == "file is missing"));
+
+    let mut s = engine::default_sources();
+    s.files.insert("questions.toml".into(), String::new());
+    assert!(load(&s).unwrap_err().iter().any(|e| e.file.ends_with("questions.toml") && e.message.contains("missing field")));
+
+    let mut s = engine::default_sources();
+    s.files.insert("safety.toml".into(), "\u{0}\u{1}binary\u{ff}".into());
+    assert!(load(&s).unwrap_err().iter().any(|e| e.file.ends_with("safety.toml")));
+
+    // A 6 MB indicators file (the real one 90 times over): duplicate ids, reported, no panic.
+    let mut s = engine::default_sources();
+    let big = s.files["indicators.toml"].repeat(90);
+    assert!(big.len() > 5_000_000);
+    s.files.insert("indicators.toml".into(), big);
+    let t = std::time::Instant::now();
+    let errors = load(&s).unwrap_err();
+    assert!(errors.iter().any(|e| e.message.contains("duplicate indicator id")));
+    assert!(errors.iter().all(|e| e.line > 0 || e.file.ends_with("indicator-counts.toml")));
+    println!("6 MB file checked in {:?} with {} errors", t.elapsed(), errors.len());
+}
