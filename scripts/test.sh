@@ -23,6 +23,7 @@ suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked
 suite "release build (trunk)" trunk build --release --offline
 suite "end-to-end journeys (playwright-core, headless Chromium)" node tests/e2e/run.mjs
 suite "end-to-end embedding (host pages, CSP, isolation, quick exit)" node tests/e2e/embed.mjs
+suite "end-to-end accessibility (error states, keyboard, text spacing, live regions)" node tests/e2e/a11y.mjs
 suite "end-to-end hostile text (127 strings in every checklist field)" node tests/e2e/hostile.mjs
 
 echo; echo "=== summary"
