@@ -38,6 +38,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
     || fail "wasm-bindgen-cli $WASM_BINDGEN_VERSION" "cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION --force"
 fi
 
+# 3b. cargo-fuzz for the fuzzing suite (runs on stable with --sanitizer none).
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz (about 2 minutes, once)"
+  cargo install cargo-fuzz --version 0.13.2 --locked || fail "cargo-fuzz 0.13.2" "cargo install cargo-fuzz --version 0.13.2 --locked"
+fi
+
 # 4. Chromium + ChromeDriver for browser tests (Debian packages, no browser download).
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing Debian chromium and chromium-driver"
