@@ -60,10 +60,57 @@ async function journeyWith(strings, checkClipboard) {
 
 const batches = [];
 for (let i = 0; i < corpus.length; i += 14) batches.push(corpus.slice(i, i + 14));
-const ok = await runTests(batches.map((batch, i) => [
-  `hostile strings ${i * 14 + 1}–${i * 14 + batch.length} of ${corpus.length} render as text in the UI, the summary${i === 0 ? ' and the clipboard' : ''}`,
-  async () => { await journeyWith(batch, i === 0); },
-]));
+/** The free-text fields outside the checklist: contacts made, steps taken on risks, the
+ *  consent reason, the judgement reason, and the indicator search box. */
+async function otherFields(strings) {
+  const { page, context, problems } = await openPage(browser, origin);
+  const next = () => page.locator(`${W} [data-action=continue]`).click();
+  const choose = (legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
+  const [contact, steps, reason, judgement, search] = strings;
+  await page.waitForSelector(W);
+  await next();
+  await choose('immediate danger', 'No'); await next();
+  await choose('significant harm', 'Yes'); await choose('already open', 'No');
+  await page.getByLabel('Who have you already contacted about this, and when?').fill(contact);
+  await next();
+  await choose('How old', '5 to 12 years'); await next();
+  await page.getByLabel('Search all indicators').fill(search);
+  const echoed = await page.locator(`${W} .tg-domains, ${W} fieldset legend, ${W} p`).allTextContents();
+  assert(rustTrim(search).length < 2 || echoed.some((t) => t.includes(search.trim())), 'the search is echoed as text');
+  await page.getByLabel('Search all indicators').fill('');
+  await next();
+  await page.getByRole('group', { name: 'neglect' }).first().getByLabel('Yes', { exact: true }).check();
+  await page.getByLabel('What have you already done about these risks?').fill(steps);
+  await next(); await next();
+  await choose('parents or carers given consent', 'I have decided not to seek consent');
+  await choose('exceptions applies', 'The child is at immediate risk of harm');
+  await page.getByLabel('Why have you not sought consent?').fill(reason);
+  await next(); await next();
+  await page.locator(`${W} h1`, { hasText: 'What to do now' }).waitFor();
+  await page.getByLabel('Universal', { exact: true }).check();
+  await page.getByLabel('Your reason').fill(judgement);
+  await next();
+  await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
+  const summary = (await page.locator(`${W} .tg-summary-text`).allTextContents()).join('\n');
+  for (const t of [contact, steps, reason, judgement]) if (rustTrim(t)) assert(summary.includes(rustTrim(t)), `not in the summary: ${JSON.stringify(t.slice(0, 60))}`);
+  const injected = await page.evaluate(() => document.querySelector('[data-threshold-guide]').shadowRoot.querySelectorAll('script, img, svg, iframe, object, embed, style, link, b').length);
+  assert(injected === 0, `${injected} elements injected`);
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+}
+
+const others = [];
+for (let i = 0; i + 5 <= corpus.length; i += 25) others.push(corpus.slice(i, i + 5));
+const ok = await runTests([
+  ...batches.map((batch, i) => [
+    `hostile strings ${i * 14 + 1}–${i * 14 + batch.length} of ${corpus.length} in the checklist render as text in the UI, the summary${i === 0 ? ' and the clipboard' : ''}`,
+    async () => { await journeyWith(batch, i === 0); },
+  ]),
+  ...others.map((five, i) => [
+    `hostile strings in the other free-text fields and the search box (set ${i + 1} of ${others.length})`,
+    async () => { await otherFields(five); },
+  ]),
+]);
 await browser.close();
 server.close();
 process.exit(ok ? 0 : 1);
