@@ -43,6 +43,16 @@ const ok = await runTests([
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],
+  ['quick exit inside the iframe asks the host page to leave', async () => {
+    const { page, context, problems } = await openPage(browser, origin, '/gp.html');
+    // The same GP page, with the quick exit switched on for the frame.
+    await page.locator('iframe[data-threshold-guide-frame]').evaluate((f) => { f.src = 'embed.html?audience=gp&quick-exit=true'; });
+    const frame = page.frameLocator('iframe[data-threshold-guide-frame]');
+    await frame.getByRole('button', { name: 'Exit this page' }).click();
+    await page.waitForURL(origin + '/neutral.html');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
   ['a hostile host stylesheet cannot break the widget, and the widget does not restyle the host', async () => {
     const { page, context, problems } = await openPage(browser, origin, '/hostile.html');
     await widgetReady(page);
