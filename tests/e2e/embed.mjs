@@ -13,14 +13,18 @@ async function widgetReady(page, scope = page) {
 }
 
 const ok = await runTests([
-  ['every demo host page shows the widget with 0 axe violations and 0 CSP violations', async () => {
-    for (const path of ['/', '/public.html', '/two.html', '/hostile.html', '/api.html']) {
+  ['every demo host page shows the widget with 0 axe violations (1280 and 320 px) and 0 CSP violations', async () => {
+    for (const path of ['/', '/gp.html', '/public.html', '/two.html', '/hostile.html', '/api.html']) {
       const { page, context, problems } = await openPage(browser, origin, path);
-      await widgetReady(page);
+      await widgetReady(page, path === '/gp.html' ? page.frameLocator('iframe[data-threshold-guide-frame]') : page);
       const headers = (await page.request.get(origin + path)).headers();
       assert(headers['content-security-policy'].includes("default-src 'none'"), `${path}: strict CSP header`);
       assert(headers['referrer-policy'] === 'no-referrer' && headers['cache-control'] === 'no-store', `${path}: headers ${JSON.stringify(headers)}`);
-      if (path !== '/hostile.html') await axe(page, path);
+      if (path !== '/hostile.html') {
+        await axe(page, `${path} at 1280px`);
+        await page.setViewportSize({ width: 320, height: 800 });
+        await axe(page, `${path} at 320px`);
+      }
       assert(problems.length === 0, `${path}:\n${problems.join('\n')}`);
       await context.close();
     }
