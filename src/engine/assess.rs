@@ -6,6 +6,7 @@
 //!    triggered pathways, and the categories of triggered overrides. Nothing lowers it.
 //! 3. Interpretation rules only add "consider" notes.
 //! 4. Answers to questions that do not apply (their `applies_if` is false) are ignored.
+//!
 //! The result is deterministic: it depends on the set of inputs, never their order.
 
 use super::clock::{format_date, parse_date, parse_hhmm, Instant, Weekday};

@@ -669,7 +669,7 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
         check_when(&mut ck, f, line, &format!("{owner}: when"), &r.when);
     }
 
-    drop(check_actions);
+    // The closure that collected `covers` is no longer used, so its borrow has ended.
     for (file, line, id, covered) in &covers {
         if !action_ids.contains(covered) {
             ck.err(file, *line, format!("action '{id}': covers unknown action '{covered}'"));
