@@ -35,9 +35,16 @@ fn offsets_in_the_input_are_honoured() {
     assert_eq!(at("2026-06-05T16:14:00+01:00"), at("2026-06-05T15:14:00Z"));
     assert_eq!(at("2026-06-05T10:14:00-05:30"), at("2026-06-05T15:44:00Z"));
     assert_eq!(at("2026-06-05T15:14:00.123Z"), at("2026-06-05T15:14:00Z"));
-    for bad in ["2026-06-05", "2026-06-05T25:00:00Z", "2026-02-30T10:00:00Z", "2026-06-05T10:00:00", "yesterday", ""] {
+    // The last two were found by fuzzing: a multi-byte character where a digit should be.
+    for bad in ["2026-06-05", "2026-06-05T25:00:00Z", "2026-02-30T10:00:00Z", "2026-06-05T10:00:00", "yesterday", "", "2027-02-0\u{3f1}07:50:00'Z", "2027-02-05T07:50:0\u{e9}Z"] {
         assert!(Instant::parse_rfc3339(bad).is_none(), "{bad} accepted");
     }
+}
+
+#[test]
+fn dates_with_non_ascii_characters_are_refused_not_panics() {
+    assert_eq!(parse_date("2027-0\u{e9}-01"), None);
+    assert_eq!(parse_date("2027\u{2011}02-01"), None);
 }
 
 #[test]

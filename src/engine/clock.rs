@@ -84,7 +84,8 @@ fn num(s: &str) -> Option<u32> {
 /// `YYYY-MM-DD` → day number.
 pub fn parse_date(s: &str) -> Option<Day> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    // ASCII only: slicing by byte below must never split a character (found by fuzzing).
+    if !s.is_ascii() || b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
     let (y, m, d) = (num(&s[0..4])?, num(&s[5..7])?, num(&s[8..10])?);
@@ -113,7 +114,8 @@ impl Instant {
     /// Fractions of a second are accepted and dropped.
     pub fn parse_rfc3339(s: &str) -> Option<Instant> {
         let s = s.trim();
-        if s.len() < 20 {
+        // RFC 3339 is ASCII; anything else is refused before slicing by byte (found by fuzzing).
+        if s.len() < 20 || !s.is_ascii() {
             return None;
         }
         let day = parse_date(&s[..10])?;
