@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (libFuzzer via cargo-fuzz) of the rule-set loader and the CLI's
-# case input. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] (default 20). A crash fails the
-# run and leaves the input in fuzz/artifacts/. Runs on stable Rust without a sanitizer.
+# case input. Runs on stable Rust without a sanitizer. A crash fails the run and leaves the
+# input in fuzz/artifacts/.
+#   scripts/fuzz.sh            short and repeatable (fixed seed and number of runs): the test command
+#   scripts/fuzz.sh SECONDS    a longer, open-ended run of SECONDS per target
 set -uo pipefail
 cd "$(dirname "$0")/.."
-secs="${1:-20}"
 status=0
 for target in rules_loader case_input; do
-  mkdir -p "fuzz/corpus/$target"
+  if [ $# -ge 1 ]; then
+    limits=(-max_total_time="$1")
+  elif [ "$target" = rules_loader ]; then
+    limits=(-seed=1 -runs=1500)
+  else
+    limits=(-seed=1 -runs=30000)
+  fi
+  # The short run starts from the seeds alone, so it is the same everywhere; a long run keeps
+  # what it learns in fuzz/corpus/ (not committed).
+  if [ $# -ge 1 ]; then corpus="fuzz/corpus/$target"; else corpus=$(mktemp -d); fi
+  mkdir -p "$corpus"
   log=$(mktemp)
-  echo "fuzzing $target for ${secs}s"
-  if cargo fuzz run -s none "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
-      -max_total_time="$secs" -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
+  echo "fuzzing $target (${limits[*]})"
+  if cargo fuzz run -s none "$target" "$corpus" "fuzz/seeds/$target" -- \
+      "${limits[@]}" -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
     grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)" "$log"
   else
     tail -40 "$log"

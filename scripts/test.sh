@@ -20,7 +20,7 @@ suite() {
 
 suite "native tests (engine, rules, CLI)" cargo test --locked
 suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
-suite "fuzzing, short run (cargo-fuzz: rules loader, case input)" bash scripts/fuzz.sh 15
+suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, case input)" bash scripts/fuzz.sh
 suite "release build (trunk)" trunk build --release --offline
 suite "end-to-end journeys (playwright-core, headless Chromium)" node tests/e2e/run.mjs
 suite "end-to-end embedding (host pages, CSP, isolation, quick exit)" node tests/e2e/embed.mjs
