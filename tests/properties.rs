@@ -50,7 +50,7 @@ proptest! {
         let mut more = case.clone();
         more.indicators.push(r.indicators[extra % r.indicators.len()].id.get_ref().clone());
         let after = r.assess(&more, now).unwrap();
-        prop_assert!(r.category_rank(&after.category.id) >= r.category_rank(&before.category.id),
+        prop_assert!(r.category_rank(after.category.id) >= r.category_rank(before.category.id),
             "{} -> {} after adding {}", before.category.id, after.category.id, more.indicators.last().unwrap());
     }
 
@@ -58,7 +58,7 @@ proptest! {
     fn immediate_danger_always_gives_999_first((mut case, now) in any_case()) {
         case.answers.insert("immediate_danger".into(), "yes".into());
         let out = rules().assess(&case, now).unwrap();
-        prop_assert_eq!(out.urgent[0].contact.as_deref(), Some("police"));
+        prop_assert_eq!(out.urgent[0].contact, Some("police"));
         prop_assert!(out.urgent[0].text.contains("999"));
         prop_assert_eq!(out.category.id, "statutory_intervention");
         prop_assert!(out.warnings.iter().all(|w| !w.contains("999")));
@@ -93,10 +93,10 @@ proptest! {
         // The category equals the maximum of indicators, pathway floors and override categories.
         let r = rules();
         let out = r.assess(&case, now).unwrap();
-        let rank = r.category_rank(&out.category.id).unwrap();
+        let rank = r.category_rank(out.category.id).unwrap();
         let selected = r.resolve(&case).unwrap();
         let from_indicators = selected.iter().map(|&i| r.indicator_place[i].0).max().unwrap_or(0);
-        let from_reasons = out.because.iter().filter_map(|b| r.category_rank(&b.category)).max().unwrap_or(0);
+        let from_reasons = out.because.iter().filter_map(|b| r.category_rank(b.category)).max().unwrap_or(0);
         prop_assert!(rank >= from_indicators);
         prop_assert_eq!(rank, from_reasons.max(from_indicators));
         if rank > 0 { prop_assert!(!out.because.is_empty()); }
