@@ -93,6 +93,9 @@ const ok = await runTests([
     const continueByKeyboard = async (where) => {
       await tabTo((el) => el.dataset.action === 'continue', `${where}: Continue`);
       await page.keyboard.press('Enter');
+      // The next step has rendered when focus lands on its h1.
+      for (let i = 0; i < 100 && (await focused(page, (el) => el.tagName)) !== 'H1'; i++) await page.waitForTimeout(20);
+      assert((await focused(page, (el) => el.tagName)) === 'H1', `${where}: focus on the next step's h1`);
     };
     // Radios: Tab to the group, arrows to the option, as in every browser.
     const radio = async (idSuffix, arrows, where) => {

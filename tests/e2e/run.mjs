@@ -15,6 +15,8 @@ const heading = (page) => page.locator(`${W} h1`).textContent();
 
 async function expectStep(page, title) {
   await page.locator(`${W} h1`, { hasText: title }).waitFor({ timeout: 10000 });
+  // Focus moves in an effect just after the render; give it a moment under load.
+  for (let i = 0; i < 50 && (await focused(page, (el) => el && el.tagName)) !== 'H1'; i++) await page.waitForTimeout(20);
   const tag = await focused(page, (el) => el && el.tagName);
   assert(tag === 'H1', `focus should be on the step's h1 at "${title}", was on ${tag}`);
 }
