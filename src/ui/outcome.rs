@@ -88,7 +88,10 @@ pub fn outcome_view(p: &Props) -> Html {
                 </div>
             }
             <div class="tg-contact-now" data-contact={out.contact.id.to_string()}>
-                <p class="tg-body"><strong>{ "Who to phone now: " }</strong>{ format!("{}, {}", out.contact.name, out.contact.phone) }</p>
+                <p class="tg-body">
+                    <strong>{ if matches!(out.category.id, "universal" | "emerging_needs") && out.urgent.is_empty() { "If you want advice now: " } else { "Who to phone now: " } }</strong>
+                    { format!("{}, {}", out.contact.name, out.contact.phone) }
+                </p>
                 <p class="tg-body">{ &out.contact.why }{ " If a child is in immediate danger, call 999." }</p>
             </div>
 
