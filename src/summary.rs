@@ -274,16 +274,20 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
 
 /// "Copy all" and "Download": the header, every section, and the checks not met.
 pub fn as_text(j: &Journey, out: &Outcome, now: Instant) -> String {
+    text_of(&referral_summary(j, out), &quality_check(j, out), now)
+}
+
+/// The same text from sections and problems already worked out (the summary page has them).
+pub fn text_of(sections: &[Section], problems: &[Problem], now: Instant) -> String {
     let mut t = String::new();
     t.push_str("REFERRAL SUMMARY FOR THE LUTON MULTI-AGENCY SAFEGUARDING HUB (MASH)\n");
     t.push_str(&format!("Prepared with the Luton threshold guide: {}\n", now.london().describe()));
     t.push_str("Child: [name, date of birth and address: enter them in the MASH form]\n");
     t.push_str("Parents/carers: [names and contact details: enter them in the MASH form]\n");
     t.push_str("Referrer: [your name, role, organisation and contact details: enter them in the MASH form]\n");
-    for s in referral_summary(j, out) {
+    for s in sections {
         t.push_str(&format!("\n{}\n{}\n", s.title.to_uppercase(), s.text));
     }
-    let problems = quality_check(j, out);
     if !problems.is_empty() {
         t.push_str("\nCHECKS NOT MET BEFORE SENDING\n");
         for p in problems {

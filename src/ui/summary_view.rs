@@ -86,7 +86,7 @@ pub fn summary_view(p: &Props) -> Html {
     };
     let sections = summary::referral_summary(j, &out);
     let problems = summary::quality_check(j, &out);
-    let all = summary::as_text(j, &out, now);
+    let all = summary::text_of(&sections, &problems, now);
     let done = {
         let (status, fallback) = (status.clone(), fallback.clone());
         Callback::from(move |(msg, text): (String, Option<String>)| {
