@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { start } from '../tests/e2e/browser.mjs';
+import { start, WIDGET as W, next, choose } from '../tests/e2e/browser.mjs';
 import { firstLoadAssets } from './size.mjs';
 
 const DIST = 'dist';
@@ -93,12 +93,9 @@ console.log(`  ratio ${results.startup.ratio.toFixed(2)}x (target ≤ 2x)`);
   console.log(`\nEvaluation in the browser (${THROTTLE}x throttle): median ${(inBrowser * 1000).toFixed(0)} µs (target ≤ 1 ms; performance.now() is coarsened to 100 µs steps)`);
 
   // Walk to the indicator picker.
-  const W = '[data-threshold-guide] .tg-widget';
-  const next = () => page.locator(`${W} [data-action=continue]`).click();
-  const choose = (legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
-  await next(); await choose('immediate danger', 'No'); await next();
-  await choose('significant harm', 'No'); await choose('already open', 'No'); await next();
-  await choose('How old', '5 to 12 years'); await next();
+  await next(page); await choose(page, 'immediate danger', 'No'); await next(page);
+  await choose(page, 'significant harm', 'No'); await choose(page, 'already open', 'No'); await next(page);
+  await choose(page, 'How old', '5 to 12 years'); await next(page);
   await page.locator(`${W} [role=status]`).waitFor();
 
   // Click → updated outcome in the DOM (the status line names the suggested category).
@@ -152,7 +149,7 @@ console.log(`  ratio ${results.startup.ratio.toFixed(2)}x (target ≤ 2x)`);
 
   // Finish the journey, then memory.
   await page.locator(`${W} input[type=search]`).fill('');
-  for (let i = 0; i < 5; i++) await next();
+  for (let i = 0; i < 5; i++) await next(page);
   await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor().catch(() => {});
   const mem = await page.evaluate(async (g) => {
     const exports = await (await import(`/${g}`)).default();

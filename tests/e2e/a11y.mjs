@@ -2,12 +2,9 @@
 // (1280 and 320 px), a whole journey by keyboard with the focus always visible and never
 // hidden, WCAG 1.4.12 text spacing with no clipped text, and live regions present before
 // they change.
-import { start, openPage, runTests, assert, axe, focused } from './browser.mjs';
+import { start, openPage, runTests, assert, axe, focused, WIDGET as W, next, choose } from './browser.mjs';
 
 const { server, origin, browser } = await start('dist');
-const W = '[data-threshold-guide] .tg-widget';
-const next = (page) => page.locator(`${W} [data-action=continue]`).click();
-const choose = (page, legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
 
 async function bothWidths(page, label) {
   await axe(page, `${label} at 1280px`);

@@ -11,6 +11,15 @@ export const CHROMIUM_ARGS = [
 
 const AXE_PATH = '/__test__/axe.min.js';
 
+/** The widget as rendered in a host element (its shadow root is pierced by Playwright). */
+export const WIDGET = '[data-threshold-guide] .tg-widget';
+
+/** Continue to the next step, as a user clicks it. */
+export const next = (page, widget = WIDGET) => page.locator(`${widget} [data-action=continue]`).click();
+
+/** Chooses a radio option in the question whose legend contains `legend`. */
+export const choose = (page, legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
+
 export async function start(dir = 'dist') {
   const server = await serve(dir, 0, { [AXE_PATH]: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
   const origin = `http://127.0.0.1:${server.address().port}`;

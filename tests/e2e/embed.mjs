@@ -1,7 +1,7 @@
 // End-to-end checks of embedding: every demo host page, style isolation against a hostile
 // host stylesheet, iframe mode, the strict CSP, the request allow-list, storage, quick
 // exit, the JavaScript API, and the fallback when WebAssembly is unavailable.
-import { start, openPage, runTests, assert, axe } from './browser.mjs';
+import { start, openPage, runTests, assert, axe, next, choose } from './browser.mjs';
 
 const { server, origin, browser } = await start('dist');
 // Widgets mounted from markup carry data-threshold-guide; every mounted host gets
@@ -81,21 +81,19 @@ const ok = await runTests([
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     await context.setOffline(true);
-    const next = () => page.locator(`${W} [data-action=continue]`).click();
-    const choose = (legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
-    await next();
-    await choose('immediate danger', 'No'); await next();
-    await choose('significant harm', 'No'); await choose('already open', 'No'); await next();
-    await choose('How old', '13 to 15 years'); await next();
+    await next(page, W);
+    await choose(page, 'immediate danger', 'No'); await next(page, W);
+    await choose(page, 'significant harm', 'No'); await choose(page, 'already open', 'No'); await next(page, W);
+    await choose(page, 'How old', '13 to 15 years'); await next(page, W);
     await page.getByLabel('Search all indicators').fill('self-harm');
     await page.locator(`${W} input[type=checkbox]`).first().check();
-    await next(); await next();
+    await next(page, W); await next(page, W);
     await page.getByLabel('What are the worries for this child').fill('Cuts seen on her arm in PE.');
-    await next();
-    await choose('parents or carers given consent', 'Yes, they have given consent');
-    await choose('Is the child competent', 'Yes');
-    await choose('Has the child given consent', 'Yes, the child has given consent');
-    await next(); await next(); await next();
+    await next(page, W);
+    await choose(page, 'parents or carers given consent', 'Yes, they have given consent');
+    await choose(page, 'Is the child competent', 'Yes');
+    await choose(page, 'Has the child given consent', 'Yes, the child has given consent');
+    await next(page, W); await next(page, W); await next(page, W);
     await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
     assert(requests.length === 0, `requests after load: ${requests.join(', ')}`);
     const stored = await page.evaluate(async () => ({

@@ -2,11 +2,10 @@
 // each is shown literally on Check your answers and in the referral summary, and copied
 // exactly; no dialog, no script, no console error, no element injected, nothing truncated.
 import fs from 'node:fs';
-import { start, openPage, runTests, assert } from './browser.mjs';
+import { start, openPage, runTests, assert, WIDGET as W, next, choose } from './browser.mjs';
 
 const corpus = JSON.parse(fs.readFileSync(new URL('../hostile.json', import.meta.url)));
 const { server, origin, browser } = await start('dist');
-const W = '[data-threshold-guide] .tg-widget';
 // The summary trims answers as Rust's str::trim does (Unicode White_Space, which includes
 // U+0085 but not U+FEFF, unlike JavaScript's trim).
 const WS = '[\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
@@ -15,14 +14,12 @@ const rustTrim = (t) => t.replace(new RegExp(`^${WS}+|${WS}+$`, 'gu'), '');
 async function journeyWith(strings, checkClipboard) {
   const { page, context, problems } = await openPage(browser, origin);
   if (checkClipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  const next = () => page.locator(`${W} [data-action=continue]`).click();
-  const choose = (legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
   await page.waitForSelector(W);
-  await next();
-  await choose('immediate danger', 'No'); await next();
-  await choose('significant harm', 'No'); await choose('already open', 'No'); await next();
-  await choose('How old', '5 to 12 years'); await next();
-  await next(); await next();
+  await next(page);
+  await choose(page, 'immediate danger', 'No'); await next(page);
+  await choose(page, 'significant harm', 'No'); await choose(page, 'already open', 'No'); await next(page);
+  await choose(page, 'How old', '5 to 12 years'); await next(page);
+  await next(page); await next(page);
   await page.locator(`${W} h1`, { hasText: 'Before you refer' }).waitFor();
   const areas = page.locator(`${W} textarea`);
   const n = Math.min(await areas.count(), strings.length);
@@ -31,13 +28,13 @@ async function journeyWith(strings, checkClipboard) {
     await areas.nth(i).fill(strings[i]);
     typed.push(await areas.nth(i).inputValue()); // what the browser holds (it may normalise line ends)
   }
-  await next();
-  await choose('parents or carers given consent', 'Yes, they have given consent');
-  await next();
+  await next(page);
+  await choose(page, 'parents or carers given consent', 'Yes, they have given consent');
+  await next(page);
   await page.locator(`${W} h1`, { hasText: 'Check your answers' }).waitFor();
   const shown = await page.locator(`${W} .tg-answer`).allTextContents();
   for (const t of typed) if (t.trim()) assert(shown.includes(t), `not shown literally on Check your answers: ${JSON.stringify(t.slice(0, 60))}`);
-  await next(); await next();
+  await next(page); await next(page);
   await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
   const summary = (await page.locator(`${W} .tg-summary-text`).allTextContents()).join('\n');
   // Every checklist answer is in the summary, trimmed of surrounding space, never cut short.
@@ -64,32 +61,30 @@ for (let i = 0; i < corpus.length; i += 14) batches.push(corpus.slice(i, i + 14)
  *  consent reason, the judgement reason, and the indicator search box. */
 async function otherFields(strings) {
   const { page, context, problems } = await openPage(browser, origin);
-  const next = () => page.locator(`${W} [data-action=continue]`).click();
-  const choose = (legend, option) => page.getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check();
   const [contact, steps, reason, judgement, search] = strings;
   await page.waitForSelector(W);
-  await next();
-  await choose('immediate danger', 'No'); await next();
-  await choose('significant harm', 'Yes'); await choose('already open', 'No');
+  await next(page);
+  await choose(page, 'immediate danger', 'No'); await next(page);
+  await choose(page, 'significant harm', 'Yes'); await choose(page, 'already open', 'No');
   await page.getByLabel('Who have you already contacted about this, and when?').fill(contact);
-  await next();
-  await choose('How old', '5 to 12 years'); await next();
+  await next(page);
+  await choose(page, 'How old', '5 to 12 years'); await next(page);
   await page.getByLabel('Search all indicators').fill(search);
   const echoed = await page.locator(`${W} .tg-domains, ${W} fieldset legend, ${W} p`).allTextContents();
   assert(rustTrim(search).length < 2 || echoed.some((t) => t.includes(search.trim())), 'the search is echoed as text');
   await page.getByLabel('Search all indicators').fill('');
-  await next();
+  await next(page);
   await page.getByRole('group', { name: 'neglect' }).first().getByLabel('Yes', { exact: true }).check();
   await page.getByLabel('What have you already done about these risks?').fill(steps);
-  await next(); await next();
-  await choose('parents or carers given consent', 'I have decided not to seek consent');
-  await choose('exceptions applies', 'The child is at immediate risk of harm');
+  await next(page); await next(page);
+  await choose(page, 'parents or carers given consent', 'I have decided not to seek consent');
+  await choose(page, 'exceptions applies', 'The child is at immediate risk of harm');
   await page.getByLabel('Why have you not sought consent?').fill(reason);
-  await next(); await next();
+  await next(page); await next(page);
   await page.locator(`${W} h1`, { hasText: 'What to do now' }).waitFor();
   await page.getByLabel('Universal', { exact: true }).check();
   await page.getByLabel('Your reason').fill(judgement);
-  await next();
+  await next(page);
   await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
   const summary = (await page.locator(`${W} .tg-summary-text`).allTextContents()).join('\n');
   for (const t of [contact, steps, reason, judgement]) if (rustTrim(t)) assert(summary.includes(rustTrim(t)), `not in the summary: ${JSON.stringify(t.slice(0, 60))}`);

@@ -1,16 +1,11 @@
 // End-to-end: whole journeys in the built widget (dist/, from `trunk build --release`),
 // typed and clicked as a user would, in headless Debian Chromium, with axe-core checks.
-import { start, openPage, runTests, assert, axe, focused } from './browser.mjs';
+import { start, openPage, runTests, assert, axe, focused, WIDGET as W, next, choose } from './browser.mjs';
 
 const { server, origin, browser } = await start('dist');
-const W = '[data-threshold-guide] .tg-widget';
 const THURSDAY_10AM = '2026-11-19T10:00:00Z';   // MASH open
 const SATURDAY_2PM = '2026-11-21T14:00:00Z';    // MASH closed: Emergency Duty Team
 
-/** A question's fieldset, found by its legend as a user would. */
-const group = (page, legend) => page.getByRole('group', { name: legend, exact: false });
-const choose = async (page, legend, option) => group(page, legend).getByLabel(option, { exact: true }).check();
-const next = (page) => page.locator(`${W} [data-action=continue]`).click();
 const heading = (page) => page.locator(`${W} h1`).textContent();
 
 async function expectStep(page, title) {
