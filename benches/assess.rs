@@ -2,22 +2,14 @@
 //! selected and every risk answered "yes". Target: ≤ 50 µs native (median).
 //! Run: `cargo bench --bench assess`.
 use std::time::Instant as Clock;
-use threshold_guide::engine::{self, model::Kind, Case, Instant};
+use threshold_guide::engine::{self, Instant};
 
 fn main() {
     let t0 = Clock::now();
     let rules = engine::default_rules().expect("valid rules");
     let load = t0.elapsed();
 
-    let mut case = Case { indicators: rules.indicators.iter().map(|i| i.id.get_ref().clone()).collect(), ..Default::default() };
-    for q in &rules.questions {
-        let v = match q.kind {
-            Kind::YesNo | Kind::YesNoUnsure => "yes".to_string(),
-            Kind::Choice => q.options[0].id.clone(),
-            Kind::Text => "A note written by the practitioner.".to_string(),
-        };
-        case.answers.insert(q.id.get_ref().clone(), v);
-    }
+    let case = rules.case_with_everything();
     let now = Instant::parse_rfc3339("2026-11-19T10:00:00Z").unwrap();
     let out = rules.assess(&case, now).unwrap();
     assert_eq!(out.category.id, "statutory_intervention");

@@ -265,6 +265,22 @@ fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<S
 }
 
 impl RuleSet {
+    /// The heaviest case there is: every indicator selected and every question answered (the
+    /// first answer of each, or a line of text). Used by the benchmarks, native and in the browser.
+    pub fn case_with_everything(&self) -> Case {
+        Case {
+            indicators: self.indicators.iter().map(|i| i.id.get_ref().clone()).collect(),
+            answers: self
+                .questions
+                .iter()
+                .map(|q| {
+                    let v = q.answer_options().first().map(|(v, _)| v.clone()).unwrap_or_else(|| "A note written by the practitioner.".into());
+                    (q.id.get_ref().clone(), v)
+                })
+                .collect(),
+        }
+    }
+
     /// Finds an indicator by id, or by its exact text (case, white space and bullets ignored).
     pub fn find_indicator(&self, key: &str) -> Result<usize, CaseError> {
         if let Some(&i) = self.indicator_index.get(key.trim()) {

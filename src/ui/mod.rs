@@ -180,11 +180,7 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<WidgetHan
 #[wasm_bindgen(js_name = benchmarkAssess)]
 pub fn benchmark_assess(runs: u32) -> f64 {
     let Some(rules) = rules() else { return f64::NAN };
-    let mut case = engine::Case { indicators: rules.indicators.iter().map(|i| i.id.get_ref().clone()).collect(), ..Default::default() };
-    for q in &rules.questions {
-        let v = q.answer_options().first().map(|(v, _)| v.clone()).unwrap_or_else(|| "A note.".into());
-        case.answers.insert(q.id.get_ref().clone(), v);
-    }
+    let case = rules.case_with_everything();
     let perf = web_sys::window().and_then(|w| w.performance());
     let now = || perf.as_ref().map(|p| p.now()).unwrap_or_default();
     let at = engine::Instant(1_795_000_000);
