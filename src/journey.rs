@@ -8,7 +8,7 @@
 
 use crate::engine::model::{Kind, Step};
 use crate::engine::{Case, RuleSet};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::engine::sorted::{Map, Set};
 use std::rc::Rc;
 
 /// The shortest search that filters the indicators.
@@ -108,9 +108,9 @@ pub struct Journey {
     pub screen: Screen,
     /// Screens to go Back to, most recent last.
     pub history: Vec<Screen>,
-    pub answers: BTreeMap<String, String>,
+    pub answers: Map<String, String>,
     /// Selected indicator ids.
-    pub selected: BTreeSet<String>,
+    pub selected: Set<String>,
     /// The indicator search box.
     pub search: String,
     /// The domain open on the indicators screen.
@@ -163,8 +163,8 @@ impl Journey {
             rules,
             screen: Screen::Start,
             history: Vec::new(),
-            answers: BTreeMap::new(),
-            selected: BTreeSet::new(),
+            answers: Map::new(),
+            selected: Set::new(),
             search: String::new(),
             domain,
             errors: Vec::new(),
@@ -192,7 +192,7 @@ impl Journey {
     }
 
     /// Indices of the questions that apply now.
-    pub fn applicable(&self) -> BTreeSet<usize> {
+    pub fn applicable(&self) -> Set<usize> {
         let case = self.case();
         let selected = self.rules.resolve(&case).unwrap_or_default();
         self.rules.applicable_questions(&case, &selected).into_iter().collect()
@@ -315,16 +315,17 @@ impl Journey {
         }
     }
 
-    /// Indicators whose text contains every word of the search (case-insensitive), in rule
+    /// Indicators whose text contains every word of the search (ignoring the case of A–Z: the
+    /// document is in English, and full Unicode case tables would add KB to the widget), in rule
     /// order. A search starts at two letters: one letter matches nearly everything.
     pub fn search_results(&self) -> Vec<usize> {
-        let words: Vec<String> = self.search.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = self.search.split_whitespace().map(str::to_ascii_lowercase).collect();
         if self.search.trim().chars().count() < SEARCH_MIN {
             return vec![];
         }
         (0..self.rules.indicators.len())
             .filter(|&i| {
-                let text = self.rules.indicators[i].text.to_lowercase();
+                let text = self.rules.indicators[i].text.to_ascii_lowercase();
                 words.iter().all(|w| text.contains(w.as_str()))
             })
             .collect()

@@ -9,7 +9,7 @@
 use crate::engine::assess::Outcome;
 use crate::engine::Instant;
 use crate::journey::{Journey, Screen};
-use std::collections::BTreeSet;
+use crate::engine::sorted::Set;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
@@ -48,7 +48,7 @@ fn not_provided(what: &str) -> String {
 }
 
 /// The answer to a question, if it applies now and is not blank.
-fn answer(j: &Journey, applicable: &BTreeSet<usize>, id: &str) -> Option<String> {
+fn answer(j: &Journey, applicable: &Set<usize>, id: &str) -> Option<String> {
     let i = *j.rules.question_index.get(id)?;
     if !applicable.contains(&i) {
         return None;
@@ -57,7 +57,7 @@ fn answer(j: &Journey, applicable: &BTreeSet<usize>, id: &str) -> Option<String>
     (!v.is_empty()).then(|| j.rules.questions[i].answer_label(v))
 }
 
-fn text_or(j: &Journey, applicable: &BTreeSet<usize>, id: &str, what: &str) -> String {
+fn text_or(j: &Journey, applicable: &Set<usize>, id: &str, what: &str) -> String {
     answer(j, applicable, id).unwrap_or_else(|| not_provided(what))
 }
 
@@ -196,7 +196,7 @@ pub fn referral_summary(j: &Journey, out: &Outcome) -> Vec<Section> {
     if j.answer("previous_support") == Some("single_agency_taf") {
         attach.push("Minutes of the Team Around the Family (TAF) meetings already held".into());
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = Set::new();
     attach.retain(|a| seen.insert(a.clone()));
     push(
         "attachments",
@@ -242,7 +242,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     }
     for (id, what) in TEXT_FIELDS {
         if let Some(text) = answer(j, &ap, id) {
-            let lower = format!(" {} ", text.to_lowercase());
+            let lower = format!(" {} ", text.to_ascii_lowercase());
             let found: Vec<&str> = OPINION_WORDS
                 .iter()
                 .copied()
@@ -260,7 +260,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     let neglect = out.pathways.iter().any(|x| x.id == "neglect")
         || j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id)).any(|&i| {
             let ind = &j.rules.indicators[i];
-            ind.domain == "educational_neglect" || ind.text.to_lowercase().contains("neglect")
+            ind.domain == "educational_neglect" || ind.text.to_ascii_lowercase().contains("neglect")
         });
     if neglect && j.answer("factor_chronology") != Some("yes") && answer(j, &ap, "factor_gcp2").as_deref() != Some("Yes") {
         add(
@@ -332,7 +332,7 @@ pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
 pub fn consultation_summary(j: &Journey, out: &Outcome) -> String {
     let rules = &j.rules;
     let ap = j.applicable();
-    let age = answer(j, &ap, "child_age").map(|a| a.to_lowercase()).unwrap_or_else(|| "an age I have not given".into());
+    let age = answer(j, &ap, "child_age").map(|a| a.to_ascii_lowercase()).unwrap_or_else(|| "an age I have not given".into());
     let mut t = format!("I would like advice about a child aged {age}. I am not giving any names.\n");
     let mut counts = vec![0usize; rules.categories.len()];
     for &i in j.selected.iter().filter_map(|id| rules.indicator_index.get(id)) {
@@ -347,7 +347,7 @@ pub fn consultation_summary(j: &Journey, out: &Outcome) -> String {
         t.push_str(&format!("Specific risks: {}.\n", out.pathways.iter().map(|p| p.name).collect::<Vec<_>>().join("; ")));
     }
     if let Some(p) = answer(j, &ap, "previous_support") {
-        t.push_str(&format!("Support so far: {}.\n", p.to_lowercase()));
+        t.push_str(&format!("Support so far: {}.\n", p.to_ascii_lowercase()));
     }
     t.push_str(&format!("The threshold guide suggests {}. I would like to know whether you agree and what I should do next.\n", out.category.name));
     t

@@ -14,7 +14,7 @@ use super::load::RuleSet;
 use super::model::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use super::sorted::{sort_small_by, Map, Set};
 
 /// A practitioner's case: what they selected and answered, and when.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -23,7 +23,7 @@ pub struct Case {
     #[serde(default)]
     pub indicators: Vec<String>,
     #[serde(default)]
-    pub answers: BTreeMap<String, String>,
+    pub answers: Map<String, String>,
 }
 
 // Outputs borrow their texts from the rule set (`'r`): assessing a case copies no rule text,
@@ -164,8 +164,8 @@ pub struct CaseError {
 struct Facts<'a> {
     rules: &'a RuleSet,
     /// Only the answers to questions that apply.
-    answers: BTreeMap<&'a str, &'a str>,
-    selected: BTreeSet<usize>,
+    answers: Map<&'a str, &'a str>,
+    selected: Set<usize>,
     /// Highest category rank among the selected indicators.
     top: Option<usize>,
 }
@@ -184,7 +184,7 @@ impl Facts<'_> {
             }
             Condition::DomainsAt(d) => {
                 let Some(rank) = self.rules.category_rank(&d.category) else { return false };
-                let domains: BTreeSet<usize> = self
+                let domains: Set<usize> = self
                     .selected
                     .iter()
                     .map(|&i| self.rules.indicator_place[i])
@@ -240,7 +240,7 @@ pub fn normalise(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .trim_start_matches(['-', '*', ' '])
-        .to_lowercase()
+        .to_ascii_lowercase()
 }
 
 /// Edit distance, for "did you mean" suggestions.
@@ -260,7 +260,7 @@ fn distance(a: &str, b: &str) -> usize {
 fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     let w = normalise(wanted);
     let mut scored: Vec<(usize, &str)> = candidates.map(|c| (distance(&w, &normalise(c)), c)).collect();
-    scored.sort();
+    sort_small_by(&mut scored, |a, b| a < b);
     scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect()
 }
 
@@ -308,8 +308,8 @@ impl RuleSet {
     }
 
     /// Checks a case against the rule set: every indicator and answer must be known.
-    pub fn resolve(&self, case: &Case) -> Result<BTreeSet<usize>, CaseError> {
-        let mut selected = BTreeSet::new();
+    pub fn resolve(&self, case: &Case) -> Result<Set<usize>, CaseError> {
+        let mut selected = Set::new();
         for key in &case.indicators {
             selected.insert(self.find_indicator(key)?);
         }
@@ -338,13 +338,13 @@ impl RuleSet {
 
     /// The questions that apply given the answers so far, in order. A question applies
     /// when it has no `applies_if` or its condition holds over the applying answers before it.
-    pub fn applicable_questions(&self, case: &Case, selected: &BTreeSet<usize>) -> Vec<usize> {
+    pub fn applicable_questions(&self, case: &Case, selected: &Set<usize>) -> Vec<usize> {
         self.facts(case, selected.clone()).1
     }
 
-    fn facts<'a>(&'a self, case: &'a Case, selected: BTreeSet<usize>) -> (Facts<'a>, Vec<usize>) {
+    fn facts<'a>(&'a self, case: &'a Case, selected: Set<usize>) -> (Facts<'a>, Vec<usize>) {
         let top = selected.iter().map(|&i| self.indicator_place[i].0).max();
-        let mut facts = Facts { rules: self, answers: BTreeMap::new(), selected, top };
+        let mut facts = Facts { rules: self, answers: Map::new(), selected, top };
         let mut applicable = Vec::new();
         for (i, q) in self.questions.iter().enumerate() {
             if q.applies_if.as_ref().is_none_or(|c| facts.holds(c)) {
@@ -451,8 +451,8 @@ impl RuleSet {
 
         // An action that is shown removes the actions it covers (said more specifically,
         // or contradicted by this situation, e.g. "tell the family" when FGM is suspected).
-        let shown: BTreeSet<&str> = urgent.iter().chain(&later).map(|o| o.id).collect();
-        let covered: BTreeSet<&str> = self
+        let shown: Set<&str> = urgent.iter().chain(&later).map(|o| o.id).collect();
+        let covered: Set<&str> = self
             .all_actions()
             .filter(|a| !a.covers.is_empty() && shown.contains(a.id.get_ref().as_str()))
             .flat_map(|a| a.covers.iter().map(String::as_str))
@@ -468,7 +468,7 @@ impl RuleSet {
             });
         }
 
-        let mut seen = BTreeSet::new();
+        let mut seen = Set::new();
         let attach = urgent.iter().chain(&later).filter_map(|a| a.attach).filter(|a| seen.insert(*a)).collect();
 
         let consent = self.consent_out(&facts, &pathways, rank);
@@ -637,7 +637,7 @@ pub struct CaseInput {
     #[serde(default)]
     pub indicators: Vec<String>,
     #[serde(default)]
-    pub answers: BTreeMap<String, String>,
+    pub answers: Map<String, String>,
     pub now: String,
 }
 

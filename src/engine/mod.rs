@@ -5,6 +5,7 @@ pub mod assess;
 pub mod clock;
 pub mod load;
 pub mod model;
+pub mod sorted;
 
 pub use assess::{Case, CaseError, CaseInput, Outcome};
 pub use clock::Instant;

@@ -8,7 +8,6 @@ use super::indicators::category_heading;
 use crate::engine::assess::{ActionOut, Outcome, Reason};
 use crate::journey::Action;
 
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -61,11 +60,11 @@ pub fn outcome_view(p: &Props) -> Html {
     };
 
     // Indicators that decided it, grouped by domain; overrides and pathways first.
-    let mut by_domain: BTreeMap<usize, Vec<&Reason>> = BTreeMap::new();
+    let mut by_domain: Vec<Vec<&Reason>> = vec![Vec::new(); rules.domains.len()];
     let mut rules_reasons = Vec::new();
     for r in &out.because {
         match r.domain.and_then(|d| rules.domains.iter().position(|x| x.name == d)) {
-            Some(d) => by_domain.entry(d).or_default().push(r),
+            Some(d) => by_domain[d].push(r),
             None => rules_reasons.push(r),
         }
     }
@@ -108,7 +107,7 @@ pub fn outcome_view(p: &Props) -> Html {
                 <p class="tg-body">{ "Nothing you entered points above Universal." }</p>
             }
             if !rules_reasons.is_empty() { { reason_list(&rules_reasons) } }
-            { for by_domain.iter().map(|(&d, reasons)| html! {
+            { for by_domain.iter().enumerate().filter(|(_, reasons)| !reasons.is_empty()).map(|(d, reasons)| html! {
                 <div key={d}>
                     <h3 class="tg-heading-s">{ &rules.domains[d].name }</h3>
                     { reason_list(reasons) }
