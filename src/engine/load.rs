@@ -140,25 +140,9 @@ impl RuleSet {
     }
 }
 
-/// Id → position. FNV-1a instead of SipHash: the keys are our own ids, not attacker-chosen,
-/// and the engine looks up every selected indicator on every assessment.
-pub type Index = HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>;
-
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
+/// Id → position. A sorted Vec with binary search: small in the widget (no hash tables of
+/// our own) and fast enough for a few hundred ids per assessment.
+pub type Index = super::sorted::Map<String, usize>;
 
 struct Checker<'a> {
     sources: &'a Sources,
@@ -346,11 +330,11 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
 pub fn assemble(files: Files, hash: String) -> RuleSet {
     let Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation } = files;
     let category_index: Index = ruleset.category.iter().enumerate().map(|(i, c)| (c.id.get_ref().clone(), i)).collect();
-    let domain_index: HashMap<&str, usize> = ruleset.domain.iter().enumerate().map(|(i, d)| (d.id.get_ref().as_str(), i)).collect();
+    let domain_index = |id: &str| ruleset.domain.iter().position(|d| d.id.get_ref() == id).unwrap_or(0);
     let indicator_place = indicators
         .indicator
         .iter()
-        .map(|x| (category_index.get(&x.category).copied().unwrap_or(0), domain_index.get(x.domain.as_str()).copied().unwrap_or(0)))
+        .map(|x| (category_index.get(&x.category).copied().unwrap_or(0), domain_index(&x.domain)))
         .collect();
     let indicator_index = indicators.indicator.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
     let question_index = questions.question.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
