@@ -2,6 +2,9 @@
 //! the build with file, line and problem, so no build ever ships a half-valid rule set.
 
 // Root-level modules, so that `super::model` inside load.rs resolves here as in the crate.
+#[path = "src/engine/compact.rs"]
+#[allow(dead_code)]
+mod compact;
 #[path = "src/engine/clock.rs"]
 #[allow(dead_code)]
 mod clock;
@@ -43,7 +46,7 @@ fn main() {
     };
     // Compile the checked rule set for the browser: no TOML parser at run time.
     let compiled = Compiled { hash: sources.content_hash(), files };
-    let bytes = postcard::to_allocvec(&compiled).expect("the rule set serialises");
+    let bytes = compact::to_bytes(&compiled);
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("rules.bin");
     std::fs::write(&out, bytes).expect("write rules.bin");
 }

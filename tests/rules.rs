@@ -150,4 +150,6 @@ fn the_compiled_rule_set_is_the_toml_rule_set() {
     let case = threshold_guide::engine::Case { indicators: vec!["fh.learning.1".into()], answers: [("risk_fgm".to_string(), "yes".to_string())].into() };
     let now = at("2026-11-20T16:20:00Z");
     assert_eq!(compiled.assess(&case, now).unwrap(), toml.assess(&case, now).unwrap());
+    let everything = toml.case_with_everything();
+    assert_eq!(compiled.assess(&everything, now).unwrap(), toml.assess(&everything, now).unwrap());
 }

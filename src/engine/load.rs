@@ -6,9 +6,9 @@
 //! `super::clock`, serde, toml and sha2.
 
 use super::clock::{parse_date, parse_hhmm, Weekday};
+use super::compact::{compact_struct, Compact, Reader, Writer};
 use super::model::*;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -302,7 +302,7 @@ fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
 
 /// The parsed files of a rule set. build.rs compiles a checked `Files` into a compact binary
 /// (with its content hash) that the browser decodes instead of parsing TOML.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Files {
     pub ruleset: RulesetFile,
     pub indicators: IndicatorsFile,
@@ -315,10 +315,15 @@ pub struct Files {
 }
 
 /// A checked rule set in its compiled form.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Compiled {
     pub hash: String,
     pub files: Files,
+}
+
+compact_struct! {
+    Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation }
+    Compiled { hash, files }
 }
 
 /// Loads and validates a rule set. Returns every problem found, or the rule set.

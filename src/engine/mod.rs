@@ -3,6 +3,7 @@
 
 pub mod assess;
 pub mod clock;
+pub mod compact;
 pub mod load;
 pub mod model;
 pub mod sorted;
@@ -15,8 +16,8 @@ pub use load::{load, RuleError, RuleSet, Sources};
 /// compact binary, so the browser decodes it instead of shipping a TOML parser.
 pub fn default_rules() -> Result<RuleSet, Vec<RuleError>> {
     let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
-    let compiled: load::Compiled = postcard::from_bytes(bytes)
-        .map_err(|e| vec![RuleError { file: "rules.bin".into(), line: 0, message: format!("the compiled rule set cannot be read: {e}") }])?;
+    let compiled: load::Compiled = compact::from_bytes(bytes)
+        .ok_or_else(|| vec![RuleError { file: "rules.bin".into(), line: 0, message: "the compiled rule set cannot be read".into() }])?;
     Ok(load::assemble(compiled.files, compiled.hash))
 }
 

@@ -2,6 +2,7 @@
 //! (`deny_unknown_fields`, so a misspelt key is an error, not a silently ignored rule).
 //! `load.rs` checks the cross-references and turns them into a [`RuleSet`].
 
+use super::compact::{compact_enum, compact_struct, Compact, Reader, Writer};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -31,13 +32,18 @@ impl Serialize for Id {
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // TOML (human-readable) carries spans; the compiled binary form does not.
-        if d.is_human_readable() {
-            let s = toml::Spanned::<String>::deserialize(d)?;
-            Ok(Id { span: s.span(), value: s.into_inner() })
-        } else {
-            Ok(Id { value: String::deserialize(d)?, span: 0..0 })
-        }
+        let s = toml::Spanned::<String>::deserialize(d)?;
+        Ok(Id { span: s.span(), value: s.into_inner() })
+    }
+}
+
+/// The compiled form keeps only the text: spans are for error messages about TOML files.
+impl Compact for Id {
+    fn write(&self, w: &mut Writer) {
+        self.value.write(w);
+    }
+    fn read(r: &mut Reader) -> Option<Self> {
+        Some(Id { value: String::read(r)?, span: 0..0 })
     }
 }
 
@@ -363,3 +369,93 @@ pub struct Interpretation {
 /// Hand counts of indicators per category and domain (`indicator-counts.toml`), so that a
 /// silently dropped indicator fails the build.
 pub type Counts = BTreeMap<String, BTreeMap<String, u32>>;
+
+// The compiled binary form (see compact.rs): every field, in declaration order.
+compact_struct! {
+    RulesetFile { id, title, edition, source_file, category, domain }
+    Category { id, name, definition, action, assessment, source, next }
+    Domain { id, name }
+    IndicatorsFile { indicator }
+    Indicator { id, category, domain, text, source, interpretation }
+    AnswerOption { id, label }
+    QuestionsFile { question }
+    Question { id, step, question, hint, kind, options, applies_if, required, error, source, quote }
+    AnswerIn { question, one_of }
+    DomainsAt { category, at_least }
+    Action { id, text, quote, urgent, when, contact, source, interpretation, attach, covers }
+    PathwaysFile { pathway }
+    Pathway { id, name, source, when, quote, category_floor, consent_exception, interpretation, action }
+    SafetyFile { overrides }
+    Override { id, when, category, quote, source, interpretation, action }
+    ConsentFile { exception, rule }
+    Exception { id, text, source, suggested_when }
+    ConsentRule { id, quote, source }
+    ContactsFile { timezone, contact, bank_holidays }
+    Contact { id, name, phone, email, how, hours, closed_on_bank_holidays, out_of_hours_for, source }
+    Hours { days, open, close }
+    BankHolidays { source, valid_until, dates }
+    InterpretationFile { rule }
+    Interpretation { id, when, advice, basis }
+}
+
+compact_enum! {
+    Step { Safety = 0, Child = 1, Risks = 2, Checklist = 3, Consent = 4 }
+    Kind { YesNo = 0, YesNoUnsure = 1, Choice = 2, Text = 3 }
+}
+
+impl Compact for Condition {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            Condition::Yes(q) => {
+                w.uint(0);
+                q.write(w)
+            }
+            Condition::Answer(a) => {
+                w.uint(1);
+                a.write(w)
+            }
+            Condition::Indicator(i) => {
+                w.uint(2);
+                i.write(w)
+            }
+            Condition::AnyIndicator(list) => {
+                w.uint(3);
+                list.write(w)
+            }
+            Condition::CategoryAtLeast(c) => {
+                w.uint(4);
+                c.write(w)
+            }
+            Condition::DomainsAt(d) => {
+                w.uint(5);
+                d.write(w)
+            }
+            Condition::All(list) => {
+                w.uint(6);
+                list.write(w)
+            }
+            Condition::Any(list) => {
+                w.uint(7);
+                list.write(w)
+            }
+            Condition::Not(c) => {
+                w.uint(8);
+                c.write(w)
+            }
+        }
+    }
+    fn read(r: &mut Reader) -> Option<Self> {
+        Some(match r.uint()? {
+            0 => Condition::Yes(Compact::read(r)?),
+            1 => Condition::Answer(Compact::read(r)?),
+            2 => Condition::Indicator(Compact::read(r)?),
+            3 => Condition::AnyIndicator(Compact::read(r)?),
+            4 => Condition::CategoryAtLeast(Compact::read(r)?),
+            5 => Condition::DomainsAt(Compact::read(r)?),
+            6 => Condition::All(Compact::read(r)?),
+            7 => Condition::Any(Compact::read(r)?),
+            8 => Condition::Not(Compact::read(r)?),
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,252 @@
+//! The compiled rule set's binary form: build.rs writes it, the browser reads it.
+//!
+//! Why not serde + a binary serde format: the derived deserialisers for the rule-set types
+//! were about 25 KB of the widget's WebAssembly. This format is a straight walk over the
+//! fields in declaration order (the `compact_struct!` macro lists them, and reading builds each
+//! struct with a struct literal, so a field added to a type and not to its `compact_struct!` line
+//! does not compile). Strings are interned: each distinct string is stored once and repeats
+//! (sources, category and domain ids, "yes") are a short reference.
+//!
+//! Layout: integers are LEB128; a string is `0, length, UTF-8 bytes` the first time and
+//! `n` (its 1-based position among the strings so far) afterwards; `Option` is a 0/1 tag;
+//! `Vec` is a length then the items; enums are a tag byte then their payload.
+
+use std::collections::HashMap;
+
+/// Writes values; remembers the strings written so far.
+#[derive(Default)]
+pub struct Writer {
+    pub bytes: Vec<u8>,
+    strings: HashMap<String, u32>,
+}
+
+impl Writer {
+    pub fn uint(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.bytes.push(byte);
+                return;
+            }
+            self.bytes.push(byte | 0x80);
+        }
+    }
+    pub fn string(&mut self, s: &str) {
+        if let Some(&n) = self.strings.get(s) {
+            self.uint(u64::from(n));
+            return;
+        }
+        let n = self.strings.len() as u32 + 1;
+        self.strings.insert(s.to_string(), n);
+        self.uint(0);
+        self.uint(s.len() as u64);
+        self.bytes.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// Reads values; every read returns `None` on malformed input (never panics).
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    strings: Vec<&'a str>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, at: 0, strings: Vec::new() }
+    }
+    pub fn is_at_end(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+    pub fn uint(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+    fn len(&mut self) -> Option<usize> {
+        // No length can exceed the bytes left: refuses absurd sizes before allocating.
+        usize::try_from(self.uint()?).ok().filter(|&n| n <= self.bytes.len() - self.at)
+    }
+    pub fn str(&mut self) -> Option<&'a str> {
+        match usize::try_from(self.uint()?).ok()? {
+            0 => {
+                let n = self.len()?;
+                let s = std::str::from_utf8(&self.bytes[self.at..self.at + n]).ok()?;
+                self.at += n;
+                self.strings.push(s);
+                Some(s)
+            }
+            n => self.strings.get(n - 1).copied(),
+        }
+    }
+}
+
+/// A type with a compact binary form.
+pub trait Compact: Sized {
+    fn write(&self, w: &mut Writer);
+    fn read(r: &mut Reader) -> Option<Self>;
+}
+
+/// Encodes a value (build.rs, tests).
+pub fn to_bytes<T: Compact>(value: &T) -> Vec<u8> {
+    let mut w = Writer::default();
+    value.write(&mut w);
+    w.bytes
+}
+
+/// Decodes a value; `None` if the bytes are malformed or not wholly used.
+pub fn from_bytes<T: Compact>(bytes: &[u8]) -> Option<T> {
+    let mut r = Reader::new(bytes);
+    let value = T::read(&mut r)?;
+    r.is_at_end().then_some(value)
+}
+
+impl Compact for String {
+    fn write(&self, w: &mut Writer) {
+        w.string(self);
+    }
+    fn read(r: &mut Reader) -> Option<Self> {
+        r.str().map(str::to_string)
+    }
+}
+
+impl Compact for bool {
+    fn write(&self, w: &mut Writer) {
+        w.uint(u64::from(*self));
+    }
+    fn read(r: &mut Reader) -> Option<Self> {
+        match r.uint()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Compact for u32 {
+    fn write(&self, w: &mut Writer) {
+        w.uint(u64::from(*self));
+    }
+    fn read(r: &mut Reader) -> Option<Self> {
+        u32::try_from(r.uint()?).ok()
+    }
+}
+
+impl<T: Compact> Compact for Option<T> {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            None => w.uint(0),
+            Some(x) => {
+                w.uint(1);
+                x.write(w);
+            }
+        }
+    }
+    fn read(r: &mut Reader) -> Option<Self> {
+        match r.uint()? {
+            0 => Some(None),
+            1 => T::read(r).map(Some),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Compact> Compact for Vec<T> {
+    fn write(&self, w: &mut Writer) {
+        w.uint(self.len() as u64);
+        for x in self {
+            x.write(w);
+        }
+    }
+    fn read(r: &mut Reader) -> Option<Self> {
+        // Every item takes at least one byte, so `len` bounds the allocation.
+        let n = r.len()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(T::read(r)?);
+        }
+        Some(v)
+    }
+}
+
+impl<T: Compact> Compact for Box<T> {
+    fn write(&self, w: &mut Writer) {
+        (**self).write(w);
+    }
+    fn read(r: &mut Reader) -> Option<Self> {
+        T::read(r).map(Box::new)
+    }
+}
+
+/// `compact_struct!(Type { field, field, ... })`: the fields in the order they are written.
+/// The caller imports `Compact`, `Reader` and `Writer` (this module is also compiled into
+/// build.rs, where it is not under `crate::engine`).
+macro_rules! compact_struct {
+    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
+        impl Compact for $t {
+            fn write(&self, w: &mut Writer) {
+                $( self.$f.write(w); )*
+            }
+            fn read(r: &mut Reader) -> Option<Self> {
+                Some($t { $( $f: Compact::read(r)?, )* })
+            }
+        }
+    )*};
+}
+
+/// `compact_enum!(Type { Unit = 0, ... })` for enums without data.
+macro_rules! compact_enum {
+    ($($t:ident { $($v:ident = $n:literal),* $(,)? })*) => {$(
+        impl Compact for $t {
+            fn write(&self, w: &mut Writer) {
+                w.uint(match self { $( $t::$v => $n, )* });
+            }
+            fn read(r: &mut Reader) -> Option<Self> {
+                match r.uint()? { $( $n => Some($t::$v), )* _ => None }
+            }
+        }
+    )*};
+}
+
+pub(crate) use {compact_enum, compact_struct};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip_and_strings_are_stored_once() {
+        let v: Vec<Option<String>> = vec![Some("same".into()), None, Some("same".into()), Some("é".into())];
+        let bytes = to_bytes(&v);
+        assert_eq!(from_bytes::<Vec<Option<String>>>(&bytes), Some(v));
+        assert_eq!(bytes.windows(4).filter(|w| w == b"same").count(), 1);
+        assert_eq!(from_bytes::<u32>(&to_bytes(&300u32)), Some(300));
+    }
+
+    #[test]
+    fn malformed_input_is_refused_not_a_panic() {
+        let good = to_bytes(&vec!["a".to_string(), "b".to_string()]);
+        for cut in 0..good.len() {
+            assert_eq!(from_bytes::<Vec<String>>(&good[..cut]), None, "cut at {cut}");
+        }
+        let mut extra = good.clone();
+        extra.push(0);
+        assert_eq!(from_bytes::<Vec<String>>(&extra), None, "trailing bytes");
+        assert_eq!(from_bytes::<Vec<String>>(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), None, "huge length");
+        assert_eq!(from_bytes::<String>(&[5]), None, "reference to a string not yet seen");
+        assert_eq!(from_bytes::<String>(&[0, 2, 0xc3, 0x28]), None, "invalid UTF-8");
+        assert_eq!(from_bytes::<bool>(&[2]), None);
+    }
+}
