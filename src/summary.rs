@@ -242,11 +242,14 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     }
     for (id, what) in TEXT_FIELDS {
         if let Some(text) = answer(j, &ap, id) {
+            // Word boundaries by ASCII letters and digits: the opinion words are English, and
+            // curly quotes or dashes pasted from a document still count as boundaries. (Unicode
+            // letter tables would add about 14 KB to the widget.)
             let lower = format!(" {} ", text.to_ascii_lowercase());
             let found: Vec<&str> = OPINION_WORDS
                 .iter()
                 .copied()
-                .filter(|w| lower.match_indices(w).any(|(i, _)| !lower[..i].ends_with(char::is_alphanumeric) && !lower[i + w.len()..].starts_with(char::is_alphanumeric)))
+                .filter(|w| lower.match_indices(w).any(|(i, _)| !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric()) && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())))
                 .collect();
             if !found.is_empty() {
                 add(
