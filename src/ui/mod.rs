@@ -52,8 +52,19 @@ fn rules() -> Option<Rc<engine::RuleSet>> {
 }
 
 /// Entry point (wasm start): installs the panic fallback and mounts every `[data-threshold-guide]`.
+/// With `<script type="module" async>` the widget can be ready before the page has been
+/// parsed: it then mounts at DOMContentLoaded, so no host element is missed.
 pub fn start() {
     fallback::install_panic_hook();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if document.ready_state() == "loading" {
+        gloo::events::EventListener::once(&document, "DOMContentLoaded", |_| mount_all()).forget();
+    } else {
+        mount_all();
+    }
+}
+
+fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(roots) = document.query_selector_all(ROOT_SELECTOR) else { return };
     for i in 0..roots.length() {

@@ -177,6 +177,40 @@ const ok = await runTests([
     assert(text.includes('01582 547653') && text.includes('999'), 'fallback after failed load');
     await ctx.close();
   }],
+  ['a server that sends the wasm with the wrong Content-Type still gets a working widget', async () => {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.route(/_bg\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await p.goto(origin + '/');
+    await p.locator(`${W} h1`).waitFor({ timeout: 15000 });
+    assert((await p.locator(`${W} h1`).textContent()).includes('Decide what help a child needs'), 'widget started');
+    await ctx.close();
+  }],
+  ['with an async loader that is ready before the page is parsed, the widget still mounts', async () => {
+    // A parser-blocking script that takes 2 s holds the page in "loading" while the async
+    // loader downloads and starts the widget; the widget's element comes after that script.
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { window.__dcl = performance.now(); }));
+    await p.route(origin + '/slow.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><head><title>Slow</title><script type="module" async src="threshold-guide.js"></script></head><body><main>'
+        + '<script src="slow.js"></script><div data-threshold-guide><p>Call 999</p></div></main></body></html>',
+    }));
+    await p.route(origin + '/slow.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.fulfill({ contentType: 'text/javascript', body: '' });
+    });
+    await p.goto(origin + '/slow.html');
+    await p.locator(`${W} h1`).waitFor({ timeout: 15000 });
+    assert(await p.locator(W).count() === 1, 'mounted once');
+    const early = await p.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm')).responseEnd < window.__dcl);
+    assert(early, 'the wasm was loaded before the page finished parsing (the case under test)');
+    await ctx.close();
+  }],
 ]);
 
 await browser.close();
