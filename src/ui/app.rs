@@ -2,12 +2,12 @@
 //! `Action`, from `crate::journey`); this file lays out the page around the current screen
 //! and manages focus and the "leave page?" prompt.
 
-use super::check::CheckAnswers;
-use super::error_summary::ErrorSummary;
-use super::indicators::IndicatorPicker;
-use super::outcome::OutcomeView;
-use super::question::QuestionList;
-use super::screens::{DangerExit, OpenCaseExit, StartPage};
+use super::check::check_answers;
+use super::error_summary::error_summary;
+use super::indicators::indicator_picker;
+use super::outcome::outcome_view;
+use super::question::question_list;
+use super::screens::{danger_exit, open_case_exit, start_page};
 use super::summary_view::SummaryView;
 use crate::embed::{Options, StartAt};
 use crate::engine::{Instant, RuleSet};
@@ -206,15 +206,15 @@ pub fn app(props: &AppProps) -> Html {
     let step = screen.step_number();
     let total = Screen::STEPS.len();
     let body = match screen {
-        Screen::Start => html! { <StartPage ctx={ctx.clone()} /> },
-        Screen::DangerExit => html! { <DangerExit ctx={ctx.clone()} /> },
-        Screen::OpenCaseExit => html! { <OpenCaseExit ctx={ctx.clone()} /> },
-        Screen::Indicators => html! { <IndicatorPicker ctx={ctx.clone()} /> },
-        Screen::Check => html! { <CheckAnswers ctx={ctx.clone()} /> },
-        Screen::Outcome => html! { <OutcomeView ctx={ctx.clone()} /> },
+        Screen::Start => start_page(&ctx),
+        Screen::DangerExit => danger_exit(&ctx),
+        Screen::OpenCaseExit => open_case_exit(&ctx),
+        Screen::Indicators => indicator_picker(&ctx),
+        Screen::Check => check_answers(&ctx),
+        Screen::Outcome => outcome_view(&ctx),
         Screen::Summary => html! { <SummaryView ctx={ctx.clone()} /> },
         Screen::Danger | Screen::Safety | Screen::Child | Screen::Risks | Screen::Checklist | Screen::Consent => {
-            html! { <QuestionList ctx={ctx.clone()} screen={screen} /> }
+            question_list(&ctx, screen)
         }
     };
     let continue_label = match screen {
@@ -250,7 +250,7 @@ pub fn app(props: &AppProps) -> Html {
             if screen != Screen::Start {
                 <p class="tg-caption">{ format!("Step {step} of {total}") }</p>
             }
-            <ErrorSummary ctx={ctx.clone()} node={summary} />
+            { error_summary(&ctx, &summary) }
             <h1 class="tg-heading-l" id={ctx.id("title")} tabindex="-1" ref={heading}>{ screen.title() }</h1>
             { body }
             if screen != Screen::Summary {

@@ -5,11 +5,6 @@ use super::app::Ctx;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub ctx: Ctx,
-}
-
 const SECTIONS: [(Screen, &str); 7] = [
     (Screen::Danger, "Immediate danger"),
     (Screen::Safety, "Safety and existing involvement"),
@@ -34,9 +29,8 @@ fn row(ctx: &Ctx, key: String, value: Html, screen: Screen, what: &str) -> Html 
     }
 }
 
-#[function_component(CheckAnswers)]
-pub fn check_answers(p: &Props) -> Html {
-    let j = &p.ctx.journey;
+pub fn check_answers(ctx: &Ctx) -> Html {
+    let j = &ctx.journey;
     let rules = &j.rules;
     html! {
         <>
@@ -52,7 +46,7 @@ pub fn check_answers(p: &Props) -> Html {
                             </ul>
                         }
                     };
-                    vec![row(&p.ctx, format!("{} selected", j.selected.len()), value, screen, "indicators")]
+                    vec![row(ctx, format!("{} selected", j.selected.len()), value, screen, "indicators")]
                 } else {
                     j.questions_on(screen).into_iter().map(|i| {
                         let q = &rules.questions[i];
@@ -60,7 +54,7 @@ pub fn check_answers(p: &Props) -> Html {
                             Some(v) => html! { <span class="tg-answer">{ q.answer_label(v) }</span> },
                             None => html! { <span class="tg-not-answered">{ "Not answered" }</span> },
                         };
-                        row(&p.ctx, q.question.clone(), value, screen, &q.question)
+                        row(ctx, q.question.clone(), value, screen, &q.question)
                     }).collect()
                 };
                 html! {

@@ -5,26 +5,20 @@ use super::app::Ctx;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub ctx: Ctx,
-    pub node: NodeRef,
-}
-
-#[function_component(ErrorSummary)]
-pub fn error_summary(p: &Props) -> Html {
-    let errors = &p.ctx.journey.errors;
+/// `node` is the summary's element (the app focuses it when there are errors).
+pub fn error_summary(ctx: &Ctx, node: &NodeRef) -> Html {
+    let errors = &ctx.journey.errors;
     if errors.is_empty() {
-        return html! { <div ref={p.node.clone()} hidden=true></div> };
+        return html! { <div ref={node.clone()} hidden=true></div> };
     }
     html! {
-        <div class="tg-error-summary" ref={p.node.clone()} tabindex="-1" role="alert" aria-labelledby={p.ctx.id("error-title")}>
-            <h2 class="tg-error-summary__title" id={p.ctx.id("error-title")}>{ "There is a problem" }</h2>
+        <div class="tg-error-summary" ref={node.clone()} tabindex="-1" role="alert" aria-labelledby={ctx.id("error-title")}>
+            <h2 class="tg-error-summary__title" id={ctx.id("error-title")}>{ "There is a problem" }</h2>
             <ul class="tg-list tg-error-summary__list">
                 { for errors.iter().map(|e| {
-                    let field = p.ctx.id(&format!("q-{}", e.question));
+                    let field = ctx.id(&format!("q-{}", e.question));
                     let target = field.clone();
-                    let node = p.node.clone();
+                    let node = node.clone();
                     let onclick = Callback::from(move |ev: MouseEvent| {
                         ev.prevent_default();
                         focus_field(&node, &target);

@@ -6,11 +6,6 @@ use super::app::{now, Ctx};
 use crate::journey::{Action, Journey, SEARCH_MIN};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub ctx: Ctx,
-}
-
 /// How the categories are headed in the picker (Universal indicators are strengths).
 pub fn category_heading(id: &str, name: &str) -> String {
     match id {
@@ -19,15 +14,14 @@ pub fn category_heading(id: &str, name: &str) -> String {
     }
 }
 
-#[function_component(IndicatorPicker)]
-pub fn indicator_picker(p: &Props) -> Html {
-    let j = &p.ctx.journey;
+pub fn indicator_picker(ctx: &Ctx) -> Html {
+    let j = &ctx.journey;
     let rules = &j.rules;
     let count = j.selected.len();
     let suggested = rules.assess(&j.case(), now()).map(|o| o.category.name.to_string()).unwrap_or_default();
-    let search_id = p.ctx.id("search");
+    let search_id = ctx.id("search");
     let oninput = {
-        let d = p.ctx.dispatch.clone();
+        let d = ctx.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
             d.dispatch(Action::Search(el.value()));
@@ -48,40 +42,32 @@ pub fn indicator_picker(p: &Props) -> Html {
                     aria-describedby={format!("{search_id}-hint")} value={j.search.clone()} {oninput} />
             </div>
             if j.search.trim().chars().count() >= SEARCH_MIN {
-                <SearchResults ctx={p.ctx.clone()} results={results} />
+                { search_results(ctx, &results) }
             } else {
-                <DomainBrowser ctx={p.ctx.clone()} />
+                { domain_browser(ctx) }
             }
-            <SelectedList ctx={p.ctx.clone()} />
+            { selected_list(ctx) }
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ResultsProps {
-    ctx: Ctx,
-    results: Vec<usize>,
-}
-
-#[function_component(SearchResults)]
-fn search_results(p: &ResultsProps) -> Html {
-    let j = &p.ctx.journey;
-    if p.results.is_empty() {
+fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
+    let j = &ctx.journey;
+    if results.is_empty() {
         return html! { <p class="tg-body">{ format!("No indicators contain \"{}\". Try another word.", j.search.trim()) }</p> };
     }
     html! {
         <fieldset class="tg-fieldset">
-            <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ format!("{} indicators match \"{}\"", p.results.len(), j.search.trim()) }</legend>
+            <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ format!("{} indicators match \"{}\"", results.len(), j.search.trim()) }</legend>
             <div class="tg-checkboxes">
-                { for p.results.iter().map(|&i| indicator_checkbox(&p.ctx, j, i, true)) }
+                { for results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)) }
             </div>
         </fieldset>
     }
 }
 
-#[function_component(DomainBrowser)]
-fn domain_browser(p: &Props) -> Html {
-    let j = &p.ctx.journey;
+fn domain_browser(ctx: &Ctx) -> Html {
+    let j = &ctx.journey;
     let rules = &j.rules;
     let domain = rules.domains.iter().find(|d| *d.id.get_ref() == j.domain).or(rules.domains.first());
     let Some(domain) = domain else { return html! {} };
@@ -96,7 +82,7 @@ fn domain_browser(p: &Props) -> Html {
                         html! {
                             <li key={id.clone()}>
                                 <button type="button" class={classes!("tg-domain-nav__item", current.then_some("tg-domain-nav__item--current"))}
-                                    aria-current={current.then_some("true")} onclick={p.ctx.send(Action::OpenDomain(id))}>
+                                    aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
                                     { &d.name }
                                     if n > 0 { <span class="tg-count">{ format!(" ({n} selected)") }</span> }
                                 </button>
@@ -116,7 +102,7 @@ fn domain_browser(p: &Props) -> Html {
                         <div class="tg-indicator-group" key={c.id.get_ref().clone()}>
                             <h3 class="tg-heading-s">{ category_heading(c.id.get_ref(), &c.name) }</h3>
                             <div class="tg-checkboxes">
-                                { for items.into_iter().map(|i| indicator_checkbox(&p.ctx, j, i, false)) }
+                                { for items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)) }
                             </div>
                         </div>
                     }
@@ -168,9 +154,8 @@ pub fn indicator_checkbox_view(p: &CheckboxProps) -> Html {
     }
 }
 
-#[function_component(SelectedList)]
-fn selected_list(p: &Props) -> Html {
-    let j = &p.ctx.journey;
+fn selected_list(ctx: &Ctx) -> Html {
+    let j = &ctx.journey;
     if j.selected.is_empty() {
         return html! {};
     }
@@ -182,7 +167,7 @@ fn selected_list(p: &Props) -> Html {
                     { for j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id).map(|&i| (id, i))).map(|(id, i)| html! {
                         <li key={id.clone()}>
                             { &j.rules.indicators[i].text }{ " " }
-                            <button type="button" class="tg-link-button" onclick={p.ctx.send(Action::ToggleIndicator(id.clone()))}>
+                            <button type="button" class="tg-link-button" onclick={ctx.send(Action::ToggleIndicator(id.clone()))}>
                                 { "Remove" }<span class="tg-visually-hidden">{ format!(": {}", j.rules.indicators[i].text) }</span>
                             </button>
                         </li>

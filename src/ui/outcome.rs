@@ -10,11 +10,6 @@ use crate::journey::Action;
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub ctx: Ctx,
-}
-
 /// The tag shown wherever the tool, not the guidance, is speaking.
 fn interpretation_tag() -> Html {
     html! { <strong class="tg-tag tg-tag--interpretation">{ "The tool's interpretation" }</strong> }
@@ -49,9 +44,8 @@ fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
     }
 }
 
-#[function_component(OutcomeView)]
-pub fn outcome_view(p: &Props) -> Html {
-    let j = &p.ctx.journey;
+pub fn outcome_view(ctx: &Ctx) -> Html {
+    let j = &ctx.journey;
     let rules = &j.rules;
     let out: Outcome = match rules.assess(&j.case(), now()) {
         Ok(o) => o,
@@ -68,8 +62,8 @@ pub fn outcome_view(p: &Props) -> Html {
             None => rules_reasons.push(r),
         }
     }
-    let judgement_id = p.ctx.id("judgement");
-    let reason_id = p.ctx.id("judgement-reason");
+    let judgement_id = ctx.id("judgement");
+    let reason_id = ctx.id("judgement-reason");
     let differs = j.judgement.as_deref().is_some_and(|c| c != out.category.id);
 
     html! {
@@ -175,7 +169,7 @@ pub fn outcome_view(p: &Props) -> Html {
                             .map(|(id, label)| {
                                 let input_id = format!("{judgement_id}-{}", if id.is_empty() { "agree" } else { id.as_str() });
                                 let checked = j.judgement.clone().unwrap_or_default() == id || (id.is_empty() && !differs);
-                                let d = p.ctx.dispatch.clone();
+                                let d = ctx.dispatch.clone();
                                 let value = (!id.is_empty()).then(|| id.clone());
                                 let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(value.clone())));
                                 html! {
@@ -194,7 +188,7 @@ pub fn outcome_view(p: &Props) -> Html {
                     }
                     <textarea class="tg-textarea" id={reason_id} rows="3" value={j.judgement_reason.clone()}
                         oninput={{
-                            let d = p.ctx.dispatch.clone();
+                            let d = ctx.dispatch.clone();
                             Callback::from(move |e: InputEvent| {
                                 let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
                                 d.dispatch(Action::SetJudgementReason(el.value()));

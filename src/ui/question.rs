@@ -6,12 +6,6 @@ use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ListProps {
-    pub ctx: Ctx,
-    pub screen: Screen,
-}
-
 /// A short introduction for each question screen (our wording).
 fn intro(screen: Screen) -> &'static str {
     match screen {
@@ -25,34 +19,24 @@ fn intro(screen: Screen) -> &'static str {
     }
 }
 
-#[function_component(QuestionList)]
-pub fn question_list(p: &ListProps) -> Html {
-    let j = &p.ctx.journey;
-    let questions = j.questions_on(p.screen);
+pub fn question_list(ctx: &Ctx, screen: Screen) -> Html {
+    let j = &ctx.journey;
+    let questions = j.questions_on(screen);
     html! {
         <>
-            <p class="tg-body">{ intro(p.screen) }</p>
-            { for questions.into_iter().map(|i| {
-                let q = &j.rules.questions[i];
-                html! { <QuestionField key={q.id.get_ref().clone()} ctx={p.ctx.clone()} index={i} /> }
-            }) }
+            <p class="tg-body">{ intro(screen) }</p>
+            { for questions.into_iter().map(|i| question_field(ctx, i)) }
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
-    pub ctx: Ctx,
-    /// Index into the rule set's questions.
-    pub index: usize,
-}
-
-#[function_component(QuestionField)]
-pub fn question_field(p: &FieldProps) -> Html {
-    let j = &p.ctx.journey;
-    let q = &j.rules.questions[p.index];
+/// One question (`index` into the rule set's questions), keyed by its id: when an answer
+/// brings in or removes a question, the others keep their DOM nodes (and focus).
+fn question_field(ctx: &Ctx, index: usize) -> Html {
+    let j = &ctx.journey;
+    let q = &j.rules.questions[index];
     let qid = q.id.get_ref().clone();
-    let field_id = p.ctx.id(&format!("q-{qid}"));
+    let field_id = ctx.id(&format!("q-{qid}"));
     let hint_id = format!("{field_id}-hint");
     let error_id = format!("{field_id}-error");
     let error = j.errors.iter().find(|e| e.question == qid).map(|e| e.message.clone());
@@ -79,14 +63,14 @@ pub fn question_field(p: &FieldProps) -> Html {
     let group_class = classes!("tg-form-group", error.is_some().then_some("tg-form-group--error"));
 
     if q.kind == Kind::Text {
-        let d = p.ctx.dispatch.clone();
+        let d = ctx.dispatch.clone();
         let question = qid.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             d.dispatch(Action::Answer { question: question.clone(), value: el.value() });
         });
         return html! {
-            <div class={group_class}>
+            <div class={group_class} key={qid.clone()}>
                 <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
                 { for hint }
                 { for error_html }
@@ -99,7 +83,7 @@ pub fn question_field(p: &FieldProps) -> Html {
 
     let inline = matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure);
     html! {
-        <div class={group_class} id={field_id.clone()}>
+        <div class={group_class} id={field_id.clone()} key={qid.clone()}>
             <fieldset class="tg-fieldset" aria-describedby={described}>
                 <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ &q.question }</legend>
                 { for hint }
@@ -107,7 +91,7 @@ pub fn question_field(p: &FieldProps) -> Html {
                 <div class={classes!("tg-radios", inline.then_some("tg-radios--inline"))}>
                     { for q.answer_options().into_iter().map(|(opt, label)| {
                         let id = format!("{field_id}-{opt}");
-                        let d = p.ctx.dispatch.clone();
+                        let d = ctx.dispatch.clone();
                         let (question, v) = (qid.clone(), opt.clone());
                         let onchange = Callback::from(move |_: Event| d.dispatch(Action::Answer { question: question.clone(), value: v.clone() }));
                         html! {

@@ -1,18 +1,14 @@
 //! The pages that are not questions: Start, and the two exit-style pages.
+//! (View functions, not components: they have no state of their own, and each component
+//! type adds its own copy of Yew's lifecycle code to the download.)
 
 use super::app::{now, Ctx};
 use super::contact::contact_details;
 use crate::embed::Audience;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub ctx: Ctx,
-}
-
-#[function_component(StartPage)]
-pub fn start_page(p: &Props) -> Html {
-    let rules = &p.ctx.journey.rules;
+pub fn start_page(ctx: &Ctx) -> Html {
+    let rules = &ctx.journey.rules;
     html! {
         <>
             <p class="tg-body">{ "Use this guide when you are worried about a child in Luton. It walks you through Luton's threshold guidance, " }<em>{ &rules.meta.title }</em>{ ", and helps you:" }</p>
@@ -22,8 +18,8 @@ pub fn start_page(p: &Props) -> Html {
                 <li>{ "prepare the information the MASH referral form asks for" }</li>
             </ul>
             <p class="tg-body">{ "It takes about 10 to 15 minutes." }</p>
-            { audience_note(p.ctx.options.audience) }
-            if let Some(line) = &p.ctx.options.contact_line {
+            { audience_note(ctx.options.audience) }
+            if let Some(line) = &ctx.options.contact_line {
                 <p class="tg-body tg-contact-line-host" data-host-contact-line="">{ line }</p>
             }
             <div class="tg-inset-text">
@@ -52,9 +48,8 @@ fn audience_note(audience: Audience) -> Html {
     html! { <div class="tg-inset-text" data-audience-note="">{ text }</div> }
 }
 
-#[function_component(DangerExit)]
-pub fn danger_exit(p: &Props) -> Html {
-    let rules = &p.ctx.journey.rules;
+pub fn danger_exit(ctx: &Ctx) -> Html {
+    let rules = &ctx.journey.rules;
     let (contact, _) = rules.contact_now(now());
     html! {
         <>
@@ -75,9 +70,8 @@ pub fn danger_exit(p: &Props) -> Html {
     }
 }
 
-#[function_component(OpenCaseExit)]
-pub fn open_case_exit(p: &Props) -> Html {
-    let rules = &p.ctx.journey.rules;
+pub fn open_case_exit(ctx: &Ctx) -> Html {
+    let rules = &ctx.journey.rules;
     html! {
         <>
             <div class="tg-inset-text">
