@@ -45,50 +45,71 @@ impl Writer {
     }
 }
 
-/// Reads values; every read returns `None` on malformed input (never panics).
+/// Reads values. Malformed input never panics: the first problem marks the reader as failed
+/// and every later read returns an empty value (0, "", false, no items), so decoding runs to
+/// the end and [`from_bytes`] refuses the result. (No early returns: the code that drops
+/// half-built values on every error path was most of the decoder's size.)
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     strings: Vec<&'a str>,
+    failed: bool,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, at: 0, strings: Vec::new() }
+        Reader { bytes, at: 0, strings: Vec::new(), failed: false }
     }
-    pub fn is_at_end(&self) -> bool {
-        self.at == self.bytes.len()
+    /// True when every byte was read and nothing was malformed.
+    pub fn is_done(&self) -> bool {
+        !self.failed && self.at == self.bytes.len()
     }
-    fn byte(&mut self) -> Option<u8> {
-        let b = *self.bytes.get(self.at)?;
-        self.at += 1;
-        Some(b)
+    /// Marks the input as malformed; returns `value` to carry on with.
+    pub fn fail<T>(&mut self, value: T) -> T {
+        self.failed = true;
+        value
     }
-    pub fn uint(&mut self) -> Option<u64> {
+    fn byte(&mut self) -> u8 {
+        match self.bytes.get(self.at) {
+            Some(&b) if !self.failed => {
+                self.at += 1;
+                b
+            }
+            _ => self.fail(0),
+        }
+    }
+    pub fn uint(&mut self) -> u64 {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
+            let b = self.byte();
             n |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
-                return Some(n);
+                return n;
             }
         }
-        None
+        self.fail(0)
     }
-    fn len(&mut self) -> Option<usize> {
-        // No length can exceed the bytes left: refuses absurd sizes before allocating.
-        usize::try_from(self.uint()?).ok().filter(|&n| n <= self.bytes.len() - self.at)
+    /// A length: no length can exceed the bytes left (refuses absurd sizes before allocating).
+    pub fn len(&mut self) -> usize {
+        match usize::try_from(self.uint()) {
+            Ok(n) if n <= self.bytes.len() - self.at => n,
+            _ => self.fail(0),
+        }
     }
-    pub fn str(&mut self) -> Option<&'a str> {
-        match usize::try_from(self.uint()?).ok()? {
-            0 => {
-                let n = self.len()?;
-                let s = std::str::from_utf8(&self.bytes[self.at..self.at + n]).ok()?;
-                self.at += n;
-                self.strings.push(s);
-                Some(s)
-            }
-            n => self.strings.get(n - 1).copied(),
+    pub fn str(&mut self) -> &'a str {
+        // 0: a new string; n: the n-th string read so far.
+        let n = usize::try_from(self.uint()).unwrap_or(usize::MAX);
+        if n == 0 {
+            // A new string: its length, then its bytes.
+            let len = self.len();
+            let Ok(s) = std::str::from_utf8(&self.bytes[self.at..self.at + len]) else { return self.fail("") };
+            self.at += len;
+            self.strings.push(s);
+            return s;
+        }
+        match self.strings.get(n - 1) {
+            Some(s) => s,
+            None => self.fail(""),
         }
     }
 }
@@ -96,7 +117,7 @@ impl<'a> Reader<'a> {
 /// A type with a compact binary form.
 pub trait Compact: Sized {
     fn write(&self, w: &mut Writer);
-    fn read(r: &mut Reader) -> Option<Self>;
+    fn read(r: &mut Reader) -> Self;
 }
 
 /// Encodes a value (build.rs, tests).
@@ -109,16 +130,16 @@ pub fn to_bytes<T: Compact>(value: &T) -> Vec<u8> {
 /// Decodes a value; `None` if the bytes are malformed or not wholly used.
 pub fn from_bytes<T: Compact>(bytes: &[u8]) -> Option<T> {
     let mut r = Reader::new(bytes);
-    let value = T::read(&mut r)?;
-    r.is_at_end().then_some(value)
+    let value = T::read(&mut r);
+    r.is_done().then_some(value)
 }
 
 impl Compact for String {
     fn write(&self, w: &mut Writer) {
         w.string(self);
     }
-    fn read(r: &mut Reader) -> Option<Self> {
-        r.str().map(str::to_string)
+    fn read(r: &mut Reader) -> Self {
+        r.str().to_string()
     }
 }
 
@@ -126,11 +147,11 @@ impl Compact for bool {
     fn write(&self, w: &mut Writer) {
         w.uint(u64::from(*self));
     }
-    fn read(r: &mut Reader) -> Option<Self> {
-        match r.uint()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
+    fn read(r: &mut Reader) -> Self {
+        match r.uint() {
+            0 => false,
+            1 => true,
+            _ => r.fail(false),
         }
     }
 }
@@ -139,8 +160,9 @@ impl Compact for u32 {
     fn write(&self, w: &mut Writer) {
         w.uint(u64::from(*self));
     }
-    fn read(r: &mut Reader) -> Option<Self> {
-        u32::try_from(r.uint()?).ok()
+    fn read(r: &mut Reader) -> Self {
+        let n = r.uint();
+        u32::try_from(n).unwrap_or_else(|_| r.fail(0))
     }
 }
 
@@ -154,11 +176,11 @@ impl<T: Compact> Compact for Option<T> {
             }
         }
     }
-    fn read(r: &mut Reader) -> Option<Self> {
-        match r.uint()? {
-            0 => Some(None),
-            1 => T::read(r).map(Some),
-            _ => None,
+    fn read(r: &mut Reader) -> Self {
+        match r.uint() {
+            0 => None,
+            1 => Some(T::read(r)),
+            _ => r.fail(None),
         }
     }
 }
@@ -170,14 +192,10 @@ impl<T: Compact> Compact for Vec<T> {
             x.write(w);
         }
     }
-    fn read(r: &mut Reader) -> Option<Self> {
+    fn read(r: &mut Reader) -> Self {
         // Every item takes at least one byte, so `len` bounds the allocation.
-        let n = r.len()?;
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(T::read(r)?);
-        }
-        Some(v)
+        let n = r.len();
+        (0..n).map(|_| T::read(r)).collect()
     }
 }
 
@@ -185,8 +203,8 @@ impl<T: Compact> Compact for Box<T> {
     fn write(&self, w: &mut Writer) {
         (**self).write(w);
     }
-    fn read(r: &mut Reader) -> Option<Self> {
-        T::read(r).map(Box::new)
+    fn read(r: &mut Reader) -> Self {
+        Box::new(T::read(r))
     }
 }
 
@@ -199,8 +217,8 @@ macro_rules! compact_struct {
             fn write(&self, w: &mut Writer) {
                 $( self.$f.write(w); )*
             }
-            fn read(r: &mut Reader) -> Option<Self> {
-                Some($t { $( $f: Compact::read(r)?, )* })
+            fn read(r: &mut Reader) -> Self {
+                $t { $( $f: Compact::read(r), )* }
             }
         }
     )*};
@@ -213,8 +231,12 @@ macro_rules! compact_enum {
             fn write(&self, w: &mut Writer) {
                 w.uint(match self { $( $t::$v => $n, )* });
             }
-            fn read(r: &mut Reader) -> Option<Self> {
-                match r.uint()? { $( $n => Some($t::$v), )* _ => None }
+            fn read(r: &mut Reader) -> Self {
+                // An unknown tag fails the read; the first variant stands in meanwhile.
+                let tag = r.uint();
+                $( if tag == $n { return $t::$v; } )*
+                let first = [$( $t::$v ),*][0];
+                r.fail(first)
             }
         }
     )*};
@@ -233,6 +255,14 @@ mod tests {
         assert_eq!(from_bytes::<Vec<Option<String>>>(&bytes), Some(v));
         assert_eq!(bytes.windows(4).filter(|w| w == b"same").count(), 1);
         assert_eq!(from_bytes::<u32>(&to_bytes(&300u32)), Some(300));
+    }
+
+    #[test]
+    fn a_late_reference_to_an_early_string_reads_back() {
+        // The last item refers to string 150 with only a byte or two left in the input.
+        let mut v: Vec<String> = (0..200).map(|i| format!("s{i}")).collect();
+        v.push("s149".into());
+        assert_eq!(from_bytes::<Vec<String>>(&to_bytes(&v)), Some(v));
     }
 
     #[test]

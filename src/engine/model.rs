@@ -42,8 +42,8 @@ impl Compact for Id {
     fn write(&self, w: &mut Writer) {
         self.value.write(w);
     }
-    fn read(r: &mut Reader) -> Option<Self> {
-        Some(Id { value: String::read(r)?, span: 0..0 })
+    fn read(r: &mut Reader) -> Self {
+        Id { value: String::read(r), span: 0..0 }
     }
 }
 
@@ -444,18 +444,18 @@ impl Compact for Condition {
             }
         }
     }
-    fn read(r: &mut Reader) -> Option<Self> {
-        Some(match r.uint()? {
-            0 => Condition::Yes(Compact::read(r)?),
-            1 => Condition::Answer(Compact::read(r)?),
-            2 => Condition::Indicator(Compact::read(r)?),
-            3 => Condition::AnyIndicator(Compact::read(r)?),
-            4 => Condition::CategoryAtLeast(Compact::read(r)?),
-            5 => Condition::DomainsAt(Compact::read(r)?),
-            6 => Condition::All(Compact::read(r)?),
-            7 => Condition::Any(Compact::read(r)?),
-            8 => Condition::Not(Compact::read(r)?),
-            _ => return None,
-        })
+    fn read(r: &mut Reader) -> Self {
+        match r.uint() {
+            0 => Condition::Yes(Compact::read(r)),
+            1 => Condition::Answer(Compact::read(r)),
+            2 => Condition::Indicator(Compact::read(r)),
+            3 => Condition::AnyIndicator(Compact::read(r)),
+            4 => Condition::CategoryAtLeast(Compact::read(r)),
+            5 => Condition::DomainsAt(Compact::read(r)),
+            6 => Condition::All(Compact::read(r)),
+            7 => Condition::Any(Compact::read(r)),
+            8 => Condition::Not(Compact::read(r)),
+            _ => r.fail(Condition::All(Vec::new())),
+        }
     }
 }
