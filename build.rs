@@ -49,4 +49,37 @@ fn main() {
     let bytes = compact::to_bytes(&compiled);
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("rules.bin");
     std::fs::write(&out, bytes).expect("write rules.bin");
+
+    // The widget's stylesheet goes into the wasm; comments and layout are for people.
+    let css_path = "static/threshold-guide.css";
+    println!("cargo:rerun-if-changed={css_path}");
+    let css = std::fs::read_to_string(css_path).expect("read static/threshold-guide.css");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("threshold-guide.min.css");
+    std::fs::write(out, minify_css(&css)).expect("write threshold-guide.min.css");
+}
+
+/// Drops comments and the spaces CSS does not need. Spaces before `:` are kept (in a
+/// selector, `.a :focus` and `.a:focus` differ). The sheet has no quoted text other than
+/// `content: ""`, so no string needs protecting.
+fn minify_css(css: &str) -> String {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+    }
+    text.push_str(rest);
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(collapsed.len());
+    let mut chars = collapsed.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && matches!(chars.peek(), Some('{' | '}' | ';' | ',')) || c == ' ' && matches!(out.chars().last(), Some('{' | '}' | ';' | ',' | ':')) {
+            continue;
+        }
+        if c == '}' && out.ends_with(';') {
+            out.pop();
+        }
+        out.push(c);
+    }
+    out
 }

@@ -29,7 +29,7 @@ pub const ROOT_SELECTOR: &str = "[data-threshold-guide]";
 
 /// The widget's stylesheet, adopted by each widget's shadow root: the host page's CSS
 /// cannot reach the widget and the widget's CSS cannot reach the host page.
-pub const CSS: &str = include_str!("../../static/threshold-guide.css");
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/threshold-guide.min.css"));
 
 thread_local! {
     static RULES: std::cell::OnceCell<Option<Rc<engine::RuleSet>>> = const { std::cell::OnceCell::new() };
