@@ -288,8 +288,9 @@ pub fn text_of(sections: &[Section], problems: &[Problem], now: Instant) -> Stri
     t.push_str("Child: [name, date of birth and address: enter them in the MASH form]\n");
     t.push_str("Parents/carers: [names and contact details: enter them in the MASH form]\n");
     t.push_str("Referrer: [your name, role, organisation and contact details: enter them in the MASH form]\n");
+    // The titles are our own ASCII text: ASCII upper case avoids Unicode case tables (13 KB).
     for s in sections {
-        t.push_str(&format!("\n{}\n{}\n", s.title.to_uppercase(), s.text));
+        t.push_str(&format!("\n{}\n{}\n", s.title.to_ascii_uppercase(), s.text));
     }
     if !problems.is_empty() {
         t.push_str("\nCHECKS NOT MET BEFORE SENDING\n");
