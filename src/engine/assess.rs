@@ -14,7 +14,7 @@ use super::load::RuleSet;
 use super::model::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use super::sorted::{sort_small_by, Map, Set};
+use super::sorted::{Map, Set};
 
 /// A practitioner's case: what they selected and answered, and when.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -244,6 +244,7 @@ pub fn normalise(s: &str) -> String {
 }
 
 /// Edit distance, for "did you mean" suggestions.
+#[cfg(not(target_arch = "wasm32"))]
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -257,7 +258,17 @@ fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// "Did you mean" suggestions, for people who type ids and texts (the CLI, case files). The
+/// widget only passes ids it took from the rule set, so its build leaves them out: a smaller
+/// download for an error it cannot meet.
+#[cfg(target_arch = "wasm32")]
+fn nearest<'a>(_wanted: &str, _candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    Vec::new()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    use super::sorted::sort_small_by;
     let w = normalise(wanted);
     let mut scored: Vec<(usize, &str)> = candidates.map(|c| (distance(&w, &normalise(c)), c)).collect();
     sort_small_by(&mut scored, |a, b| a < b);
