@@ -60,7 +60,8 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
             </div>
         </details>
     });
-    let group_class = classes!("tg-form-group", error.is_some().then_some("tg-form-group--error"));
+    // Class lists as fixed strings: Yew's `classes!` brings an IndexSet into the download.
+    let group_class = if error.is_some() { "tg-form-group tg-form-group--error" } else { "tg-form-group" };
 
     if q.kind == Kind::Text {
         let d = ctx.dispatch.clone();
@@ -88,7 +89,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
                 <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ &q.question }</legend>
                 { for hint }
                 { for error_html }
-                <div class={classes!("tg-radios", inline.then_some("tg-radios--inline"))}>
+                <div class={if inline { "tg-radios tg-radios--inline" } else { "tg-radios" }}>
                     { for q.answer_options().into_iter().map(|(opt, label)| {
                         let id = format!("{field_id}-{opt}");
                         let d = ctx.dispatch.clone();
