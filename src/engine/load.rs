@@ -140,9 +140,48 @@ impl RuleSet {
     }
 }
 
-/// Id → position. A sorted Vec with binary search: small in the widget (no hash tables of
-/// our own) and fast enough for a few hundred ids per assessment.
-pub type Index = super::sorted::Map<String, usize>;
+/// Id → position: a table sorted by the FNV-1a hash of each id. A lookup hashes the id once
+/// and searches integers, then checks the id itself. The engine looks ids up thousands of
+/// times per assessment, and comparing strings in a plain sorted table was most of its time;
+/// a hash map would bring a hash table's code into the widget for the same result.
+#[derive(Debug, Clone, Default)]
+pub struct Index(Vec<(u64, String, usize)>);
+
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl Index {
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        let h = fnv1a(id);
+        // Entries with the same hash (in practice never) sit side by side, ordered by id.
+        self.0.binary_search_by(|(eh, eid, _)| eh.cmp(&h).then_with(|| eid.as_str().cmp(id)))
+    }
+    pub fn get(&self, id: &str) -> Option<&usize> {
+        self.find(id).ok().map(|at| &self.0[at].2)
+    }
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+    /// The ids, in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> + '_ {
+        self.0.iter().map(|(_, id, _)| id)
+    }
+}
+
+impl FromIterator<(String, usize)> for Index {
+    /// A later position for the same id replaces an earlier one.
+    fn from_iter<I: IntoIterator<Item = (String, usize)>>(iter: I) -> Self {
+        let mut index = Index::default();
+        for (id, at) in iter {
+            match index.find(&id) {
+                Ok(i) => index.0[i].2 = at,
+                Err(i) => index.0.insert(i, (fnv1a(&id), id, at)),
+            }
+        }
+        index
+    }
+}
 
 struct Checker<'a> {
     sources: &'a Sources,
