@@ -43,11 +43,15 @@ const baseline = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 const tmp = fs.mkdtempSync('/tmp/tg-bench-');
 fs.writeFileSync(path.join(tmp, 'baseline.html'), baseline);
 fs.writeFileSync(path.join(tmp, 'mark.js'), "performance.mark('threshold-guide-interactive');");
+// The widget on a page like the baseline (same skeleton, no demo-portal styling), so the two
+// differ only by the widget.
+fs.writeFileSync(path.join(tmp, 'widget.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Widget</title><link rel="icon" href="/favicon.svg"><script type="module" async src="/threshold-guide.js"></script></head><body><main><h1>Indicators</h1><div data-threshold-guide><p>If a child is in immediate danger, call 999. Luton MASH: 01582 547653.</p></div></main></body></html>`);
 
 const { server, origin, browser } = await start(DIST);
 server.close();
 const { serve } = await import('../scripts/serve.mjs');
 const srv = await serve(DIST, 0, { '/__bench__/baseline.html': path.join(tmp, 'baseline.html'), '/__bench__/mark.js': path.join(tmp, 'mark.js'),
+  '/__bench__/widget.html': path.join(tmp, 'widget.html'),
   '/__test__/axe.min.js': 'node_modules/axe-core/axe.min.js' });
 const base = `http://127.0.0.1:${srv.address().port}`;
 
@@ -60,27 +64,50 @@ async function throttledPage() {
   return { context, page, cdp };
 }
 
+// Two readings per load: the marker itself ("interactive": the widget sets it once its first
+// screen is in the DOM; the static page at the end of its markup), and the first frame after
+// it (the content painted). The static page's marker comes before its first paint, while
+// Yew may paint before running the widget's marker, so the second reading compares like
+// with like.
 async function coldLoad(url) {
   const { context, page } = await throttledPage();
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.name === 'threshold-guide-interactive')) {
+        requestAnimationFrame(() => setTimeout(() => performance.mark('threshold-guide-painted'), 0));
+      }
+    }).observe({ type: 'mark', buffered: true });
+  });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('threshold-guide-interactive').length > 0, null, { timeout: 60000 });
-  const ms = await page.evaluate(() => performance.getEntriesByName('threshold-guide-interactive')[0].startTime);
+  await page.waitForFunction(() => performance.getEntriesByName('threshold-guide-painted').length > 0, null, { timeout: 60000 });
+  const at = await page.evaluate(() => ['threshold-guide-interactive', 'threshold-guide-painted'].map((n) => performance.getEntriesByName(n)[0].startTime));
   await context.close();
-  return ms;
+  return { marker: at[0], painted: at[1] };
 }
 
-// 3. Start-up: the widget page and the static baseline, interleaved, cold each time.
-const widget = [], staticPage = [];
+// 3. Start-up: the widget (on the demo school page, and on a page like the static one) and
+// the static baseline, interleaved, cold each time.
+const pages = { demo: `${base}/`, bare: `${base}/__bench__/widget.html`, static: `${base}/__bench__/baseline.html` };
+const loads = { demo: [], bare: [], static: [] };
 for (let i = 0; i < COLD_LOADS; i++) {
-  widget.push(await coldLoad(`${base}/`));
-  staticPage.push(await coldLoad(`${base}/__bench__/baseline.html`));
+  for (const k of Object.keys(pages)) loads[k].push(await coldLoad(pages[k]));
 }
-results.startup = { loads: COLD_LOADS, widget_median_ms: median(widget), widget_p95_ms: p95(widget), static_median_ms: median(staticPage), static_p95_ms: p95(staticPage) };
-results.startup.ratio = results.startup.widget_median_ms / results.startup.static_median_ms;
-console.log(`\nStart-up at ${THROTTLE}x CPU throttle, ${COLD_LOADS} cold loads each, navigation to interactive:`);
-console.log(`  widget page   median ${median(widget).toFixed(0)} ms, p95 ${p95(widget).toFixed(0)} ms`);
-console.log(`  static page   median ${median(staticPage).toFixed(0)} ms, p95 ${p95(staticPage).toFixed(0)} ms  (the same ${indicatorTexts.length} indicators as plain checkboxes)`);
-console.log(`  ratio ${results.startup.ratio.toFixed(2)}x (target ≤ 2x)`);
+const stat = (k, f) => ({ median_ms: Math.round(median(loads[k].map((x) => x[f]))), p95_ms: Math.round(p95(loads[k].map((x) => x[f]))) });
+results.startup = { loads: COLD_LOADS };
+for (const f of ['marker', 'painted']) {
+  const r = { widget_demo_page: stat('demo', f), widget_bare_page: stat('bare', f), static_page: stat('static', f) };
+  r.ratio_bare = +(r.widget_bare_page.median_ms / r.static_page.median_ms).toFixed(2);
+  r.ratio_demo = +(r.widget_demo_page.median_ms / r.static_page.median_ms).toFixed(2);
+  results.startup[f] = r;
+}
+console.log(`\nStart-up at ${THROTTLE}x CPU throttle, ${COLD_LOADS} cold loads each, from navigation (median, p95):`);
+for (const [f, what] of [['marker', 'to the interactive marker'], ['painted', 'to the first frame after it']]) {
+  const r = results.startup[f];
+  console.log(`  ${what}:`);
+  console.log(`    widget, page like the static one  ${r.widget_bare_page.median_ms} ms, ${r.widget_bare_page.p95_ms} ms   ratio ${r.ratio_bare}x (target ≤ 2x)`);
+  console.log(`    widget, demo school page          ${r.widget_demo_page.median_ms} ms, ${r.widget_demo_page.p95_ms} ms   ratio ${r.ratio_demo}x`);
+  console.log(`    static page, ${indicatorTexts.length} indicators as checkboxes ${r.static_page.median_ms} ms, ${r.static_page.p95_ms} ms`);
+}
 
 // 4–5. In the browser: evaluation, interaction, memory.
 {
