@@ -315,19 +315,20 @@ impl Journey {
         }
     }
 
-    /// Indicators whose text contains every word of the search (ignoring the case of A–Z: the
-    /// document is in English, and full Unicode case tables would add KB to the widget), in rule
-    /// order. A search starts at two letters: one letter matches nearly everything.
+    /// Indicators with a word starting with each word of the search ("he" finds "health",
+    /// not "the"), in rule order, ignoring the case of A–Z (the document is in English, and
+    /// full Unicode case tables would add KB to the widget). A search starts at two letters:
+    /// one letter matches nearly everything.
     pub fn search_results(&self) -> Vec<usize> {
         let words: Vec<String> = self.search.split_whitespace().map(str::to_ascii_lowercase).collect();
         if self.search.trim().chars().count() < SEARCH_MIN {
             return vec![];
         }
+        let starts_a_word = |text: &str, w: &str| {
+            text.match_indices(w).any(|(at, _)| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric())
+        };
         (0..self.rules.indicators.len())
-            .filter(|&i| {
-                let text = self.rules.indicators[i].text.to_ascii_lowercase();
-                words.iter().all(|w| text.contains(w.as_str()))
-            })
+            .filter(|&i| words.iter().all(|w| starts_a_word(&self.rules.indicator_search[i], w)))
             .collect()
     }
 

@@ -183,6 +183,16 @@ fn toggle_search_domain_judgement_and_restart() {
     assert!(j.search_results().is_empty());
     j.apply(Action::Search("a".into()));
     assert!(j.search_results().is_empty(), "one letter does not search");
+    // Words are matched at their start: "he" finds "health" but not every "the".
+    j.apply(Action::Search("He".into()));
+    let hits = j.search_results();
+    assert!(!hits.is_empty());
+    for &i in &hits {
+        let text = j.rules.indicators[i].text.to_ascii_lowercase();
+        assert!(text.starts_with("he") || text.contains(" he") || text.contains("-he") || text.contains("(he") || text.contains("/he"), "{text}");
+    }
+    let with_the = j.rules.indicators.iter().filter(|x| x.text.to_ascii_lowercase().contains("the")).count();
+    assert!(hits.len() < with_the, "{} results for 'he'; {with_the} texts contain 'the'", hits.len());
 
     j.apply(Action::OpenDomain("learning".into()));
     assert_eq!(j.domain, "learning");

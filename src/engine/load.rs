@@ -117,6 +117,9 @@ pub struct RuleSet {
     pub indicators: Vec<Indicator>,
     /// Category rank (index into `categories`) and domain index of each indicator.
     pub indicator_place: Vec<(usize, usize)>,
+    /// Each indicator's text with A–Z in lower case, for the search box (worked out once, not
+    /// on every keystroke).
+    pub indicator_search: Vec<String>,
     pub questions: Vec<Question>,
     pub pathways: Vec<Pathway>,
     pub overrides: Vec<Override>,
@@ -381,6 +384,7 @@ pub fn assemble(files: Files, hash: String) -> RuleSet {
         .map(|x| (category_index.get(&x.category).copied().unwrap_or(0), domain_index(&x.domain)))
         .collect();
     let indicator_index = indicators.indicator.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
+    let indicator_search = indicators.indicator.iter().map(|x| x.text.to_ascii_lowercase()).collect();
     let question_index = questions.question.iter().enumerate().map(|(i, x)| (x.id.get_ref().clone(), i)).collect();
     RuleSet {
         meta: Meta { id: ruleset.id, title: ruleset.title, edition: ruleset.edition, source_file: ruleset.source_file, hash },
@@ -388,6 +392,7 @@ pub fn assemble(files: Files, hash: String) -> RuleSet {
         domains: ruleset.domain,
         indicators: indicators.indicator,
         indicator_place,
+        indicator_search,
         questions: questions.question,
         pathways: pathways.pathway,
         overrides: safety.overrides,
