@@ -15,10 +15,14 @@ pub use load::{load, RuleError, RuleSet, Sources};
 /// The default rule set (Luton, current edition) as build.rs checked and compiled it: a
 /// compact binary, so the browser decodes it instead of shipping a TOML parser.
 pub fn default_rules() -> Result<RuleSet, Vec<RuleError>> {
-    let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
-    let compiled: load::Compiled = compact::from_bytes(bytes)
+    let compiled: load::Compiled = compact::from_bytes(compiled_bytes())
         .ok_or_else(|| vec![RuleError { file: "rules.bin".into(), line: 0, message: "the compiled rule set cannot be read".into() }])?;
     Ok(load::assemble(compiled.files, compiled.hash))
+}
+
+/// The default rule set in its compiled form (build.rs wrote it; fuzzing starts from it).
+pub fn compiled_bytes() -> &'static [u8] {
+    include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"))
 }
 
 /// The TOML sources of the default rule set, for checking them with file and line numbers
