@@ -73,7 +73,7 @@ fn minify_css(css: &str) -> String {
     let mut out = String::with_capacity(collapsed.len());
     let mut chars = collapsed.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == ' ' && matches!(chars.peek(), Some('{' | '}' | ';' | ',')) || c == ' ' && matches!(out.chars().last(), Some('{' | '}' | ';' | ',' | ':')) {
+        if c == ' ' && (matches!(chars.peek(), Some('{' | '}' | ';' | ',')) || matches!(out.chars().last(), Some('{' | '}' | ';' | ',' | ':'))) {
             continue;
         }
         if c == '}' && out.ends_with(';') {

@@ -334,6 +334,6 @@ impl Journey {
 
     /// Selected indicators per domain id.
     pub fn selected_in_domain(&self, domain: &str) -> usize {
-        self.selected.iter().filter(|id| self.rules.indicator_index.get(*id).is_some_and(|&i| self.rules.indicators[i].domain == domain)).count()
+        self.selected.iter().filter(|id| self.rules.indicator_index.get(id).is_some_and(|&i| self.rules.indicators[i].domain == domain)).count()
     }
 }

@@ -90,7 +90,7 @@ impl<'a> Reader<'a> {
         self.fail(0)
     }
     /// A length: no length can exceed the bytes left (refuses absurd sizes before allocating).
-    pub fn len(&mut self) -> usize {
+    pub fn length(&mut self) -> usize {
         match usize::try_from(self.uint()) {
             Ok(n) if n <= self.bytes.len() - self.at => n,
             _ => self.fail(0),
@@ -101,7 +101,7 @@ impl<'a> Reader<'a> {
         let n = usize::try_from(self.uint()).unwrap_or(usize::MAX);
         if n == 0 {
             // A new string: its length, then its bytes.
-            let len = self.len();
+            let len = self.length();
             let Ok(s) = std::str::from_utf8(&self.bytes[self.at..self.at + len]) else { return self.fail("") };
             self.at += len;
             self.strings.push(s);
@@ -194,7 +194,7 @@ impl<T: Compact> Compact for Vec<T> {
     }
     fn read(r: &mut Reader) -> Self {
         // Every item takes at least one byte, so `len` bounds the allocation.
-        let n = r.len();
+        let n = r.length();
         (0..n).map(|_| T::read(r)).collect()
     }
 }
