@@ -20,7 +20,7 @@ suite() {
 
 suite "native tests (engine, rules, CLI)" cargo test --locked
 suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
-suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, case input)" bash scripts/fuzz.sh
+suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, compiled rules, case input)" bash scripts/fuzz.sh
 suite "release build (trunk)" trunk build --release --offline
 suite "size ratchet (first load, gzip -9)" node tests/size.mjs
 suite "end-to-end journeys (playwright-core, headless Chromium)" node tests/e2e/run.mjs
