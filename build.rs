@@ -14,9 +14,6 @@ mod load;
 #[path = "src/engine/model.rs"]
 #[allow(dead_code)]
 mod model;
-#[path = "src/engine/sorted.rs"]
-#[allow(dead_code)]
-mod sorted;
 
 use load::{check, Compiled, Sources, COUNTS_FILE, FILES};
 

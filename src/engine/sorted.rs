@@ -6,8 +6,8 @@
 //! the widget's code. Binary search over a `Vec` keeps the same guarantees the engine relies
 //! on (ordered, deterministic iteration; no duplicates) for a fraction of the size.
 
-use serde::de::{MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeSeq};
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
@@ -115,16 +115,6 @@ impl<T: fmt::Debug> fmt::Debug for Set<T> {
     }
 }
 
-impl<T: Serialize> Serialize for Set<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for x in &self.0 {
-            seq.serialize_element(x)?;
-        }
-        seq.end()
-    }
-}
-
 /// An ordered map with one value per key.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Map<K, V>(Vec<(K, V)>);
@@ -142,12 +132,6 @@ impl<K, V> Map<K, V> {
     /// In ascending key order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> + '_ {
         self.0.iter().map(pair)
-    }
-    pub fn keys(&self) -> impl Iterator<Item = &K> + '_ {
-        self.0.iter().map(|(k, _)| k)
-    }
-    pub fn values(&self) -> impl Iterator<Item = &V> + '_ {
-        self.0.iter().map(|(_, v)| v)
     }
     /// Keeps the entries for which `keep` is true.
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
@@ -268,26 +252,6 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for M
             }
         }
         d.deserialize_map(MapVisitor(PhantomData))
-    }
-}
-
-impl<'de, T: Deserialize<'de> + Ord> Deserialize<'de> for Set<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct SetVisitor<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de> + Ord> Visitor<'de> for SetVisitor<T> {
-            type Value = Set<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut set = Set::new();
-                while let Some(x) = access.next_element()? {
-                    set.insert(x);
-                }
-                Ok(set)
-            }
-        }
-        d.deserialize_seq(SetVisitor(PhantomData))
     }
 }
 
