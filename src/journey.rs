@@ -11,6 +11,18 @@ use crate::engine::{Case, RuleSet};
 use crate::engine::sorted::{Map, Set};
 use std::rc::Rc;
 
+/// Words are runs of ASCII letters and digits: the indicator search and the summary's
+/// opinion-word check both find words by these two tests. (Curly quotes and dashes pasted
+/// from a document count as boundaries, as does any other non-ASCII character.)
+pub(crate) fn starts_word(text: &str, at: usize) -> bool {
+    at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric()
+}
+
+/// True when the text at byte `end` does not carry on the word before it.
+pub(crate) fn ends_word(text: &str, end: usize) -> bool {
+    text.as_bytes().get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
+}
+
 /// The shortest search that filters the indicators.
 pub const SEARCH_MIN: usize = 2;
 
@@ -324,11 +336,9 @@ impl Journey {
         if self.search.trim().chars().count() < SEARCH_MIN {
             return vec![];
         }
-        let starts_a_word = |text: &str, w: &str| {
-            text.match_indices(w).any(|(at, _)| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric())
-        };
+        let word_starting = |text: &str, w: &str| text.match_indices(w).any(|(at, _)| starts_word(text, at));
         (0..self.rules.indicators.len())
-            .filter(|&i| words.iter().all(|w| starts_a_word(&self.rules.indicator_search[i], w)))
+            .filter(|&i| words.iter().all(|w| word_starting(&self.rules.indicator_search[i], w)))
             .collect()
     }
 

@@ -8,7 +8,7 @@
 
 use crate::engine::assess::Outcome;
 use crate::engine::Instant;
-use crate::journey::{Journey, Screen};
+use crate::journey::{ends_word, starts_word, Journey, Screen};
 use crate::engine::sorted::Set;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,14 +242,13 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     }
     for (id, what) in TEXT_FIELDS {
         if let Some(text) = answer(j, &ap, id) {
-            // Word boundaries by ASCII letters and digits: the opinion words are English, and
-            // curly quotes or dashes pasted from a document still count as boundaries. (Unicode
-            // letter tables would add about 14 KB to the widget.)
-            let lower = format!(" {} ", text.to_ascii_lowercase());
+            // Whole words only, as the search finds them (`starts_word`, `ends_word`): ASCII
+            // rules, since Unicode letter tables would add about 14 KB to the widget.
+            let lower = text.to_ascii_lowercase();
             let found: Vec<&str> = OPINION_WORDS
                 .iter()
                 .copied()
-                .filter(|w| lower.match_indices(w).any(|(i, _)| !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric()) && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())))
+                .filter(|w| lower.match_indices(w).any(|(i, _)| starts_word(&lower, i) && ends_word(&lower, i + w.len())))
                 .collect();
             if !found.is_empty() {
                 add(

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 /// Writes values; remembers the strings written so far.
 #[derive(Default)]
 pub struct Writer {
-    pub bytes: Vec<u8>,
+    bytes: Vec<u8>,
     strings: HashMap<String, u32>,
 }
 
