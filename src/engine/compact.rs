@@ -242,7 +242,30 @@ macro_rules! compact_enum {
     )*};
 }
 
-pub(crate) use {compact_enum, compact_struct};
+/// `compact_tagged!(Type { Variant = tag, ... } or fallback)` for enums whose variants each hold
+/// one value: the tag, then the value. One list gives both directions, so the tags cannot drift
+/// apart; `fallback` stands in while a read with an unknown tag fails.
+macro_rules! compact_tagged {
+    ($t:ident { $($v:ident = $n:literal),* $(,)? } or $fallback:expr) => {
+        impl Compact for $t {
+            fn write(&self, w: &mut Writer) {
+                match self {
+                    $( $t::$v(x) => {
+                        w.uint($n);
+                        x.write(w)
+                    } )*
+                }
+            }
+            fn read(r: &mut Reader) -> Self {
+                let tag = r.uint();
+                $( if tag == $n { return $t::$v(Compact::read(r)); } )*
+                r.fail($fallback)
+            }
+        }
+    };
+}
+
+pub(crate) use {compact_enum, compact_struct, compact_tagged};
 
 #[cfg(test)]
 mod tests {

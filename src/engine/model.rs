@@ -2,7 +2,7 @@
 //! (`deny_unknown_fields`, so a misspelt key is an error, not a silently ignored rule).
 //! `load.rs` checks the cross-references and turns them into a [`RuleSet`].
 
-use super::compact::{compact_enum, compact_struct, Compact, Reader, Writer};
+use super::compact::{compact_enum, compact_struct, compact_tagged, Compact, Reader, Writer};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -403,59 +403,16 @@ compact_enum! {
     Kind { YesNo = 0, YesNoUnsure = 1, Choice = 2, Text = 3 }
 }
 
-impl Compact for Condition {
-    fn write(&self, w: &mut Writer) {
-        match self {
-            Condition::Yes(q) => {
-                w.uint(0);
-                q.write(w)
-            }
-            Condition::Answer(a) => {
-                w.uint(1);
-                a.write(w)
-            }
-            Condition::Indicator(i) => {
-                w.uint(2);
-                i.write(w)
-            }
-            Condition::AnyIndicator(list) => {
-                w.uint(3);
-                list.write(w)
-            }
-            Condition::CategoryAtLeast(c) => {
-                w.uint(4);
-                c.write(w)
-            }
-            Condition::DomainsAt(d) => {
-                w.uint(5);
-                d.write(w)
-            }
-            Condition::All(list) => {
-                w.uint(6);
-                list.write(w)
-            }
-            Condition::Any(list) => {
-                w.uint(7);
-                list.write(w)
-            }
-            Condition::Not(c) => {
-                w.uint(8);
-                c.write(w)
-            }
-        }
-    }
-    fn read(r: &mut Reader) -> Self {
-        match r.uint() {
-            0 => Condition::Yes(Compact::read(r)),
-            1 => Condition::Answer(Compact::read(r)),
-            2 => Condition::Indicator(Compact::read(r)),
-            3 => Condition::AnyIndicator(Compact::read(r)),
-            4 => Condition::CategoryAtLeast(Compact::read(r)),
-            5 => Condition::DomainsAt(Compact::read(r)),
-            6 => Condition::All(Compact::read(r)),
-            7 => Condition::Any(Compact::read(r)),
-            8 => Condition::Not(Compact::read(r)),
-            _ => r.fail(Condition::All(Vec::new())),
-        }
-    }
+compact_tagged! {
+    Condition {
+        Yes = 0,
+        Answer = 1,
+        Indicator = 2,
+        AnyIndicator = 3,
+        CategoryAtLeast = 4,
+        DomainsAt = 5,
+        All = 6,
+        Any = 7,
+        Not = 8,
+    } or Condition::All(Vec::new())
 }
