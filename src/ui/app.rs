@@ -205,6 +205,9 @@ pub fn app(props: &AppProps) -> Html {
 
     let step = screen.step_number();
     let total = Screen::STEPS.len();
+    // The screens' view functions are #[inline(never)] (and wasm-opt runs with -ocimfs): the
+    // browser compiles a wasm function on its first call, so one function holding every
+    // screen made the first render compile them all (12 ms at 4x CPU throttle).
     let body = match screen {
         Screen::Start => start_page(&ctx),
         Screen::DangerExit => danger_exit(&ctx),

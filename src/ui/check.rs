@@ -29,6 +29,7 @@ fn row(ctx: &Ctx, key: String, value: Html, screen: Screen, what: &str) -> Html 
     }
 }
 
+#[inline(never)]
 pub fn check_answers(ctx: &Ctx) -> Html {
     let j = &ctx.journey;
     let rules = &j.rules;

@@ -14,6 +14,7 @@ pub fn category_heading(id: &str, name: &str) -> String {
     }
 }
 
+#[inline(never)]
 pub fn indicator_picker(ctx: &Ctx) -> Html {
     let j = &ctx.journey;
     let rules = &j.rules;

@@ -44,6 +44,7 @@ fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
     }
 }
 
+#[inline(never)]
 pub fn outcome_view(ctx: &Ctx) -> Html {
     let j = &ctx.journey;
     let rules = &j.rules;

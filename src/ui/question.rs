@@ -19,6 +19,7 @@ fn intro(screen: Screen) -> &'static str {
     }
 }
 
+#[inline(never)]
 pub fn question_list(ctx: &Ctx, screen: Screen) -> Html {
     let j = &ctx.journey;
     let questions = j.questions_on(screen);

@@ -7,6 +7,7 @@ use super::contact::contact_details;
 use crate::embed::Audience;
 use yew::prelude::*;
 
+#[inline(never)]
 pub fn start_page(ctx: &Ctx) -> Html {
     let rules = &ctx.journey.rules;
     html! {
@@ -48,6 +49,7 @@ fn audience_note(audience: Audience) -> Html {
     html! { <div class="tg-inset-text" data-audience-note="">{ text }</div> }
 }
 
+#[inline(never)]
 pub fn danger_exit(ctx: &Ctx) -> Html {
     let rules = &ctx.journey.rules;
     let (contact, _) = rules.contact_now(now());
@@ -70,6 +72,7 @@ pub fn danger_exit(ctx: &Ctx) -> Html {
     }
 }
 
+#[inline(never)]
 pub fn open_case_exit(ctx: &Ctx) -> Html {
     let rules = &ctx.journey.rules;
     html! {
