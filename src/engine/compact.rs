@@ -7,9 +7,12 @@
 //! does not compile). Strings are interned: each distinct string is stored once and repeats
 //! (sources, category and domain ids, "yes") are a short reference.
 //!
-//! Layout: integers are LEB128; a string is `0, length, UTF-8 bytes` the first time and
-//! `n` (its 1-based position among the strings so far) afterwards; `Option` is a 0/1 tag;
-//! `Vec` is a length then the items; enums are a tag byte then their payload.
+//! Layout: the length of the structure, the structure, then the text. In the structure,
+//! integers are LEB128; a string is `0, length` the first time (its UTF-8 bytes are the next
+//! ones in the text) and `n` (its 1-based position among the strings so far) afterwards;
+//! `Option` is a 0/1 tag; `Vec` is a length then the items; enums are a tag then their payload.
+//! Why the text apart: gzip finds the repeats in prose better when numbers do not break it
+//! up (rules.bin: 26.8 KB → 26.4 KB gzip).
 
 use std::collections::HashMap;
 
@@ -17,6 +20,7 @@ use std::collections::HashMap;
 #[derive(Default)]
 pub struct Writer {
     bytes: Vec<u8>,
+    text: Vec<u8>,
     strings: HashMap<String, u32>,
 }
 
@@ -41,7 +45,7 @@ impl Writer {
         self.strings.insert(s.to_string(), n);
         self.uint(0);
         self.uint(s.len() as u64);
-        self.bytes.extend_from_slice(s.as_bytes());
+        self.text.extend_from_slice(s.as_bytes());
     }
 }
 
@@ -52,17 +56,22 @@ impl Writer {
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    text: &'a [u8],
     strings: Vec<&'a str>,
     failed: bool,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, at: 0, strings: Vec::new(), failed: false }
+        let mut r = Reader { bytes, at: 0, text: &[], strings: Vec::new(), failed: false };
+        let n = r.length();
+        let (structure, text) = bytes[r.at..].split_at(n);
+        (r.bytes, r.at, r.text) = (structure, 0, text);
+        r
     }
-    /// True when every byte was read and nothing was malformed.
+    /// True when every byte of the structure and the text was read and nothing was malformed.
     pub fn is_done(&self) -> bool {
-        !self.failed && self.at == self.bytes.len()
+        !self.failed && self.at == self.bytes.len() && self.text.is_empty()
     }
     /// Marks the input as malformed; returns `value` to carry on with.
     pub fn fail<T>(&mut self, value: T) -> T {
@@ -100,10 +109,14 @@ impl<'a> Reader<'a> {
         // 0: a new string; n: the n-th string read so far.
         let n = usize::try_from(self.uint()).unwrap_or(usize::MAX);
         if n == 0 {
-            // A new string: its length, then its bytes.
-            let len = self.length();
-            let Ok(s) = std::str::from_utf8(&self.bytes[self.at..self.at + len]) else { return self.fail("") };
-            self.at += len;
+            // A new string: its length here, its bytes the next ones in the text.
+            let len = usize::try_from(self.uint()).unwrap_or(usize::MAX);
+            if len > self.text.len() {
+                return self.fail("");
+            }
+            let (bytes, rest) = self.text.split_at(len);
+            let Ok(s) = std::str::from_utf8(bytes) else { return self.fail("") };
+            self.text = rest;
             self.strings.push(s);
             return s;
         }
@@ -124,6 +137,10 @@ pub trait Compact: Sized {
 pub fn to_bytes<T: Compact>(value: &T) -> Vec<u8> {
     let mut w = Writer::default();
     value.write(&mut w);
+    let structure = std::mem::take(&mut w.bytes);
+    w.uint(structure.len() as u64);
+    w.bytes.extend(structure);
+    w.bytes.extend(w.text);
     w.bytes
 }
 
@@ -277,6 +294,7 @@ mod tests {
         let bytes = to_bytes(&v);
         assert_eq!(from_bytes::<Vec<Option<String>>>(&bytes), Some(v));
         assert_eq!(bytes.windows(4).filter(|w| w == b"same").count(), 1);
+        assert!(bytes.ends_with("sameé".as_bytes()), "the text comes last, in one piece");
         assert_eq!(from_bytes::<u32>(&to_bytes(&300u32)), Some(300));
     }
 
@@ -298,8 +316,12 @@ mod tests {
         extra.push(0);
         assert_eq!(from_bytes::<Vec<String>>(&extra), None, "trailing bytes");
         assert_eq!(from_bytes::<Vec<String>>(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), None, "huge length");
-        assert_eq!(from_bytes::<String>(&[5]), None, "reference to a string not yet seen");
-        assert_eq!(from_bytes::<String>(&[0, 2, 0xc3, 0x28]), None, "invalid UTF-8");
+        // Each input below is: the structure's length, the structure, the text.
+        assert_eq!(from_bytes::<String>(&[1, 5]), None, "reference to a string not yet seen");
+        assert_eq!(from_bytes::<String>(&[2, 0, 2, 0xc3, 0x28]), None, "invalid UTF-8");
+        assert_eq!(from_bytes::<String>(&[2, 0, 3, b'a', b'b']), None, "a string longer than the text left");
+        assert_eq!(from_bytes::<String>(&[2, 0, 1, b'a', b'b']), None, "text left over");
+        assert_eq!(from_bytes::<String>(&[2, 0, 1, b'a']).as_deref(), Some("a"));
         assert_eq!(from_bytes::<bool>(&[2]), None);
     }
 }
