@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release --offline
+# The same widget with the in-browser evaluation entry point, for that one reading.
+trunk build --release --offline --features bench --dist target/bench-dist
 node bench/run.mjs

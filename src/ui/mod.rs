@@ -188,6 +188,9 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<WidgetHan
 
 /// For the benchmark: assesses a case with every indicator selected and every question
 /// answered, `runs` times, and returns the median time of one assessment in milliseconds.
+/// Only in the benchmark's own build (`--features bench`): the widget people download
+/// does not carry it.
+#[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = benchmarkAssess)]
 pub fn benchmark_assess(runs: u32) -> f64 {
     let Some(rules) = rules() else { return f64::NAN };
