@@ -23,6 +23,13 @@ pub(crate) fn ends_word(text: &str, end: usize) -> bool {
     text.as_bytes().get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
+/// Byte offsets where `word` occurs in `text`. A plain scan: the texts are a sentence or two
+/// long, and std's two-way string searcher would add about 1 KB to the widget.
+pub(crate) fn occurrences<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    (0..text.len()).filter(move |&at| !word.is_empty() && text[at..].starts_with(word))
+}
+
 /// The shortest search that filters the indicators.
 pub const SEARCH_MIN: usize = 2;
 
@@ -336,7 +343,7 @@ impl Journey {
         if self.search.trim().chars().count() < SEARCH_MIN {
             return vec![];
         }
-        let word_starting = |text: &str, w: &str| text.match_indices(w).any(|(at, _)| starts_word(text, at));
+        let word_starting = |text: &str, w: &str| occurrences(text, w).any(|at| starts_word(text, at));
         (0..self.rules.indicators.len())
             .filter(|&i| words.iter().all(|w| word_starting(&self.rules.indicator_search[i], w)))
             .collect()
@@ -345,5 +352,19 @@ impl Journey {
     /// Selected indicators per domain id.
     pub fn selected_in_domain(&self, domain: &str) -> usize {
         self.selected.iter().filter(|id| self.rules.indicator_index.get(id).is_some_and(|&i| self.rules.indicators[i].domain == domain)).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::occurrences;
+
+    #[test]
+    fn occurrences_finds_every_match_and_nothing_else() {
+        let at: Vec<usize> = occurrences("the theme, then", "the").collect();
+        assert_eq!(at, [0, 4, 11]);
+        assert_eq!(occurrences("café café", "café").collect::<Vec<_>>(), [0, 6]);
+        assert_eq!(occurrences("ab", "abc").count(), 0);
+        assert_eq!(occurrences("abc", "").count(), 0);
     }
 }

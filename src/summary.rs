@@ -8,7 +8,7 @@
 
 use crate::engine::assess::Outcome;
 use crate::engine::Instant;
-use crate::journey::{ends_word, starts_word, Journey, Screen};
+use crate::journey::{ends_word, occurrences, starts_word, Journey, Screen};
 use crate::engine::sorted::Set;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -248,7 +248,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
             let found: Vec<&str> = OPINION_WORDS
                 .iter()
                 .copied()
-                .filter(|w| lower.match_indices(w).any(|(i, _)| starts_word(&lower, i) && ends_word(&lower, i + w.len())))
+                .filter(|w| occurrences(&lower, w).any(|i| starts_word(&lower, i) && ends_word(&lower, i + w.len())))
                 .collect();
             if !found.is_empty() {
                 add(
@@ -262,7 +262,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     let neglect = out.pathways.iter().any(|x| x.id == "neglect")
         || j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id)).any(|&i| {
             let ind = &j.rules.indicators[i];
-            ind.domain == "educational_neglect" || ind.text.to_ascii_lowercase().contains("neglect")
+            ind.domain == "educational_neglect" || occurrences(&ind.text.to_ascii_lowercase(), "neglect").next().is_some()
         });
     if neglect && j.answer("factor_chronology") != Some("yes") && answer(j, &ap, "factor_gcp2").as_deref() != Some("Yes") {
         add(
