@@ -111,7 +111,7 @@ async fn indicator_picker_selects_counts_searches_and_switches_domain() {
     click(&v, "#tg101-ind-en-health-1");
     yew::scheduler::flush().await;
     assert!(text(&v, "[role=status]").contains("1 indicator selected. Suggested so far: Emerging Needs."), "{}", text(&v, "[role=status]"));
-    assert!(text(&v, ".tg-domain-nav__item--current").contains("(1 selected)"));
+    assert!(text(&v, ".tg-domain-nav__item[aria-current=\"true\"]").contains("(1 selected)"));
 
     let search: web_sys::HtmlInputElement = v.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
     search.set_value("domestic abuse");

@@ -82,8 +82,7 @@ fn domain_browser(ctx: &Ctx) -> Html {
                         let current = id == *domain.id.get_ref();
                         html! {
                             <li key={id.clone()}>
-                                <button type="button" class={if current { "tg-domain-nav__item tg-domain-nav__item--current" } else { "tg-domain-nav__item" }}
-                                    aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
+                                <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
                                     { &d.name }
                                     if n > 0 { <span class="tg-count">{ format!(" ({n} selected)") }</span> }
                                 </button>

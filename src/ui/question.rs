@@ -61,9 +61,6 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
             </div>
         </details>
     });
-    // Class lists as fixed strings: Yew's `classes!` brings an IndexSet into the download.
-    let group_class = if error.is_some() { "tg-form-group tg-form-group--error" } else { "tg-form-group" };
-
     if q.kind == Kind::Text {
         let d = ctx.dispatch.clone();
         let question = qid.clone();
@@ -71,42 +68,59 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
             let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             d.dispatch(Action::Answer { question: question.clone(), value: el.value() });
         });
-        return html! {
-            <div class={group_class} key={qid.clone()}>
+        return form_group(error.is_some(), None, qid, html! {
+            <>
                 <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
                 { for hint }
                 { for error_html }
                 <textarea class="tg-textarea" id={field_id.clone()} name={field_id} rows="4" spellcheck="true"
                     aria-describedby={described} value={value} {oninput} />
                 { for quote }
-            </div>
-        };
+            </>
+        });
     }
 
-    let inline = matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure);
-    html! {
-        <div class={group_class} id={field_id.clone()} key={qid.clone()}>
+    let items = html! {
+        { for q.answer_options().into_iter().map(|(opt, label)| {
+            let id = format!("{field_id}-{opt}");
+            let d = ctx.dispatch.clone();
+            let (question, v) = (qid.clone(), opt.clone());
+            let onchange = Callback::from(move |_: Event| d.dispatch(Action::Answer { question: question.clone(), value: v.clone() }));
+            html! {
+                <div class="tg-radios__item" key={opt.clone()}>
+                    <input class="tg-radios__input" type="radio" id={id.clone()} name={field_id.clone()}
+                        value={opt.clone()} checked={value == opt} {onchange} />
+                    <label class="tg-label tg-radios__label" for={id}>{ label }</label>
+                </div>
+            }
+        }) }
+    };
+    // Yes/no questions side by side, as GOV.UK inline radios.
+    let radios = if matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure) {
+        html! { <div class="tg-radios tg-radios--inline">{ items }</div> }
+    } else {
+        html! { <div class="tg-radios">{ items }</div> }
+    };
+    form_group(error.is_some(), Some(field_id.clone()), qid, html! {
+        <>
             <fieldset class="tg-fieldset" aria-describedby={described}>
                 <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ &q.question }</legend>
                 { for hint }
                 { for error_html }
-                <div class={if inline { "tg-radios tg-radios--inline" } else { "tg-radios" }}>
-                    { for q.answer_options().into_iter().map(|(opt, label)| {
-                        let id = format!("{field_id}-{opt}");
-                        let d = ctx.dispatch.clone();
-                        let (question, v) = (qid.clone(), opt.clone());
-                        let onchange = Callback::from(move |_: Event| d.dispatch(Action::Answer { question: question.clone(), value: v.clone() }));
-                        html! {
-                            <div class="tg-radios__item" key={opt.clone()}>
-                                <input class="tg-radios__input" type="radio" id={id.clone()} name={field_id.clone()}
-                                    value={opt.clone()} checked={value == opt} {onchange} />
-                                <label class="tg-label tg-radios__label" for={id}>{ label }</label>
-                            </div>
-                        }
-                    }) }
-                </div>
+                { radios }
             </fieldset>
             { for quote }
-        </div>
+        </>
+    })
+}
+
+/// A question's form group, edged in red when it has an error. Literal class lists in two
+/// branches, never `class={expression}`: Yew turns a computed class into its `Classes` set,
+/// which alone is about 2 KB of the download.
+fn form_group(error: bool, id: Option<String>, key: String, content: Html) -> Html {
+    if error {
+        html! { <div class="tg-form-group tg-form-group--error" id={id} key={key}>{ content }</div> }
+    } else {
+        html! { <div class="tg-form-group" id={id} key={key}>{ content }</div> }
     }
 }
