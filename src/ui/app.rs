@@ -8,7 +8,7 @@ use super::indicators::indicator_picker;
 use super::outcome::outcome_view;
 use super::question::question_list;
 use super::screens::{danger_exit, open_case_exit, start_page};
-use super::summary_view::SummaryView;
+use super::summary_view::{summary_page, use_copy_state};
 use crate::embed::{Options, StartAt};
 use crate::engine::{Instant, RuleSet};
 use crate::journey::{Action, Journey, Screen};
@@ -127,6 +127,7 @@ pub fn app(props: &AppProps) -> Html {
     let heading = use_node_ref();
     let summary = use_node_ref();
     let screen = journey.screen;
+    let copy_state = use_copy_state(screen);
 
     // Mark the moment the widget is first interactive (read by the start-up benchmark).
     use_effect_with((), |_| {
@@ -215,7 +216,7 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Indicators => indicator_picker(&ctx),
         Screen::Check => check_answers(&ctx),
         Screen::Outcome => outcome_view(&ctx),
-        Screen::Summary => html! { <SummaryView ctx={ctx.clone()} /> },
+        Screen::Summary => summary_page(&ctx, &copy_state),
         Screen::Danger | Screen::Safety | Screen::Child | Screen::Risks | Screen::Checklist | Screen::Consent => {
             question_list(&ctx, screen)
         }

@@ -3,14 +3,56 @@
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
 use super::app::{now, Ctx};
-use crate::journey::Action;
+use crate::journey::{Action, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub ctx: Ctx,
+/// The summary page's own state: what the status line announces, and the text shown to copy
+/// by hand when the browser would not copy it. Held by `App` (a hook there), so the page is a
+/// view function: each component type adds its own copy of Yew's lifecycle code.
+pub struct CopyState {
+    status: UseStateHandle<String>,
+    fallback: UseStateHandle<Option<String>>,
+    fallback_ref: NodeRef,
+}
+
+/// The summary page's state, cleared whenever the screen changes (as a fresh page would be).
+#[hook]
+pub fn use_copy_state(screen: Screen) -> CopyState {
+    let status = use_state(String::new);
+    let fallback = use_state(|| None::<String>);
+    let fallback_ref = use_node_ref();
+    {
+        let (status, fallback) = (status.clone(), fallback.clone());
+        use_effect_with(screen, move |_| {
+            if !status.is_empty() || fallback.is_some() {
+                status.set(String::new());
+                fallback.set(None);
+            }
+        });
+    }
+    // Select the fallback text as soon as it is shown, and try the legacy copy command.
+    {
+        let fallback_ref = fallback_ref.clone();
+        let status = status.clone();
+        use_effect_with((*fallback).clone(), move |text| {
+            if text.is_some() {
+                if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                    area.select();
+                    let copied = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+                        .and_then(|d| d.exec_command("copy").ok())
+                        .unwrap_or(false);
+                    if copied {
+                        status.set("Copied".into());
+                    }
+                }
+            }
+        });
+    }
+    CopyState { status, fallback, fallback_ref }
 }
 
 /// Copies text: the Clipboard API in a secure context, else the visible read-only text area
@@ -74,12 +116,10 @@ fn print(text: &str) {
     frame.remove();
 }
 
-#[function_component(SummaryView)]
-pub fn summary_view(p: &Props) -> Html {
-    let j = &p.ctx.journey;
-    let status = use_state(String::new);
-    let fallback = use_state(|| None::<String>);
-    let fallback_ref = use_node_ref();
+#[inline(never)]
+pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
+    let j = &ctx.journey;
+    let CopyState { status, fallback, fallback_ref } = copy_state;
     let now = now();
     let Ok(out) = j.rules.assess(&j.case(), now) else {
         return html! { <p class="tg-error-message">{ "The guide could not build the summary. Talk to your safeguarding lead or the MASH." }</p> };
@@ -94,26 +134,6 @@ pub fn summary_view(p: &Props) -> Html {
             fallback.set(text);
         })
     };
-    // Select the fallback text as soon as it is shown, and try the legacy copy command.
-    {
-        let fallback_ref = fallback_ref.clone();
-        let status = status.clone();
-        use_effect_with((*fallback).clone(), move |text| {
-            if text.is_some() {
-                if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
-                    area.select();
-                    let copied = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-                        .and_then(|d| d.exec_command("copy").ok())
-                        .unwrap_or(false);
-                    if copied {
-                        status.set("Copied".into());
-                    }
-                }
-            }
-        });
-    }
     let copy_button = |label: &str, text: String, what: String, described: Option<String>| {
         let done = done.clone();
         let onclick = Callback::from(move |_: MouseEvent| copy(text.clone(), what.clone(), done.clone()));
@@ -125,7 +145,7 @@ pub fn summary_view(p: &Props) -> Html {
     html! {
         <>
             <p class="tg-body">{ "Copy each section into the matching part of the MASH web form, or copy it all. Names, dates of birth and addresses go straight into the form: they are not in this summary." }</p>
-            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ (*status).clone() }</div>
+            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ (**status).clone() }</div>
             if !problems.is_empty() {
                 <div class="tg-warning-text tg-quality" data-quality-count={problems.len().to_string()}>
                     <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
@@ -136,7 +156,7 @@ pub fn summary_view(p: &Props) -> Html {
                         <ul class="tg-list tg-list--bullet">
                             { for problems.iter().enumerate().map(|(i, pr)| html! {
                                 <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
-                                    <button type="button" class="tg-link-button" onclick={p.ctx.send(Action::Change(pr.screen))}>
+                                    <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(pr.screen))}>
                                         { "Fix this" }<span class="tg-visually-hidden">{ format!(": {}", pr.text) }</span>
                                     </button>
                                 </li>
@@ -150,14 +170,14 @@ pub fn summary_view(p: &Props) -> Html {
                 <button type="button" class="tg-button tg-button--secondary" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| download(&all)) }}>{ "Download (.txt)" }</button>
                 <button type="button" class="tg-button tg-button--secondary" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| print(&all)) }}>{ "Print" }</button>
             </div>
-            if let Some(text) = &*fallback {
+            if let Some(text) = &**fallback {
                 <div class="tg-form-group">
-                    <label class="tg-label tg-label--s" for={p.ctx.id("copy-fallback")}>{ "Text to copy" }</label>
-                    <textarea class="tg-textarea" id={p.ctx.id("copy-fallback")} readonly=true rows="8" ref={fallback_ref} value={text.clone()} />
+                    <label class="tg-label tg-label--s" for={ctx.id("copy-fallback")}>{ "Text to copy" }</label>
+                    <textarea class="tg-textarea" id={ctx.id("copy-fallback")} readonly=true rows="8" ref={fallback_ref.clone()} value={text.clone()} />
                 </div>
             }
             { for sections.iter().enumerate().map(|(n, s)| {
-                let title_id = p.ctx.id(&format!("section-{}", s.id));
+                let title_id = ctx.id(&format!("section-{}", s.id));
                 html! {
                     <div class="tg-summary-section" key={s.id} data-section={s.id}>
                         <h2 class="tg-heading-m" id={title_id.clone()}>{ format!("{}. {}", n + 1, s.title) }</h2>
@@ -169,17 +189,17 @@ pub fn summary_view(p: &Props) -> Html {
             <h2 class="tg-heading-m">{ "Records for your own file" }</h2>
             if let Some(note) = decision {
                 <div class="tg-summary-section" data-section="decision">
-                    <h3 class="tg-heading-s" id={p.ctx.id("decision-title")}>{ "Decision not to refer" }</h3>
+                    <h3 class="tg-heading-s" id={ctx.id("decision-title")}>{ "Decision not to refer" }</h3>
                     <p class="tg-body">{ "If you decide not to refer, keep this dated rationale in your school or GP safeguarding record." }</p>
                     <pre class="tg-summary-text">{ &note }</pre>
-                    { copy_button("Copy", note.clone(), "the decision note".into(), Some(p.ctx.id("decision-title"))) }
+                    { copy_button("Copy", note.clone(), "the decision note".into(), Some(ctx.id("decision-title"))) }
                 </div>
             }
             <div class="tg-summary-section" data-section="consultation">
-                <h3 class="tg-heading-s" id={p.ctx.id("consultation-title")}>{ "Consultation summary" }</h3>
+                <h3 class="tg-heading-s" id={ctx.id("consultation-title")}>{ "Consultation summary" }</h3>
                 <p class="tg-body">{ "To read out when you phone the MASH for advice before deciding. It contains no names or free text." }</p>
                 <pre class="tg-summary-text">{ &consultation }</pre>
-                { copy_button("Copy", consultation.clone(), "the consultation summary".into(), Some(p.ctx.id("consultation-title"))) }
+                { copy_button("Copy", consultation.clone(), "the consultation summary".into(), Some(ctx.id("consultation-title"))) }
             </div>
         </>
     }
