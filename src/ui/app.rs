@@ -56,7 +56,6 @@ impl Reducible for Journey {
 #[derive(Clone, PartialEq)]
 pub struct Ctx {
     pub journey: Rc<Journey>,
-    /// Stable across renders, so children that take only this and plain values skip re-rendering.
     pub dispatch: UseReducerDispatcher<Journey>,
     pub prefix: String,
     pub options: Rc<Options>,
