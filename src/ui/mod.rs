@@ -9,6 +9,7 @@ mod check;
 mod contact;
 mod error_summary;
 mod fallback;
+mod govuk;
 mod indicators;
 mod outcome;
 mod question;

@@ -4,6 +4,7 @@
 
 use super::app::{now, Ctx};
 use super::contact::contact_details;
+use super::govuk::{details_small, guidance_says, radio_item, warning_inner};
 use super::indicators::category_heading;
 use crate::engine::assess::{ActionOut, Outcome, Reason};
 use crate::journey::Action;
@@ -34,12 +35,7 @@ fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
             { a.text }
             if let Some(c) = a.contact { <br /><span class="tg-contact-line">{ contact_details(rules, c) }</span> }
             if let Some(i) = a.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
-            if let Some(q) = a.quote {
-                <details class="tg-details tg-details--small">
-                    <summary class="tg-details__summary">{ "What the guidance says" }</summary>
-                    <div class="tg-details__text"><blockquote class="tg-quote">{ q }</blockquote></div>
-                </details>
-            }
+            if let Some(q) = a.quote { { guidance_says(q, None) } }
         </li>
     }
 }
@@ -71,14 +67,14 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
         <>
             if !out.urgent.is_empty() {
                 <div class="tg-warning-text tg-warning-text--urgent">
-                    <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-                    <div class="tg-warning-text__text">
-                        <span class="tg-visually-hidden">{ "Warning" }</span>
-                        <h2 class="tg-heading-m">{ "Do this now" }</h2>
-                        <ol class="tg-list tg-list--number" data-list="urgent">
-                            { for out.urgent.iter().map(|a| action_item(rules, a)) }
-                        </ol>
-                    </div>
+                    { warning_inner(html! {
+                        <>
+                            <h2 class="tg-heading-m">{ "Do this now" }</h2>
+                            <ol class="tg-list tg-list--number" data-list="urgent">
+                                { for out.urgent.iter().map(|a| action_item(rules, a)) }
+                            </ol>
+                        </>
+                    }) }
                 </div>
             }
             <div class="tg-contact-now" data-contact={out.contact.id.to_string()}>
@@ -112,10 +108,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
                 <div class="tg-inset-text" key={n.id} data-note={n.id.to_string()}>
                     { interpretation_tag() }
                     <p class="tg-body">{ n.text }</p>
-                    <details class="tg-details tg-details--small">
-                        <summary class="tg-details__summary">{ "Why the tool says this" }</summary>
-                        <div class="tg-details__text">{ n.basis.as_ref() }</div>
-                    </details>
+                    { details_small("Why the tool says this", html! { n.basis.as_ref() }) }
                 </div>
             }) }
 
@@ -152,13 +145,15 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
             }
             { for out.consent.warnings.iter().map(|w| html! {
                 <div class="tg-warning-text" key={w.id} data-consent-warning={w.id.to_string()}>
-                    <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-                    <div class="tg-warning-text__text"><span class="tg-visually-hidden">{ "Warning" }</span>{ w.text }
-                        if !w.basis.is_empty() { <p class="tg-quote-inline">{ w.basis.as_ref() }</p> }
-                    </div>
+                    { warning_inner(html! {
+                        <>
+                            { w.text }
+                            if !w.basis.is_empty() { <p class="tg-quote-inline">{ w.basis.as_ref() }</p> }
+                        </>
+                    }) }
                 </div>
             }) }
-            { for out.warnings.iter().map(|w| html! { <div class="tg-warning-text"><span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span><div class="tg-warning-text__text">{ w }</div></div> }) }
+            { for out.warnings.iter().map(|w| html! { <div class="tg-warning-text">{ warning_inner(html! { w }) }</div> }) }
 
             <div class="tg-form-group" id={judgement_id.clone()}>
                 <fieldset class="tg-fieldset">
@@ -173,12 +168,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
                                 let d = ctx.dispatch.clone();
                                 let value = (!id.is_empty()).then(|| id.clone());
                                 let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(value.clone())));
-                                html! {
-                                    <div class="tg-radios__item" key={input_id.clone()}>
-                                        <input class="tg-radios__input" type="radio" id={input_id.clone()} name={judgement_id.clone()} {checked} {onchange} />
-                                        <label class="tg-label tg-radios__label" for={input_id}>{ label }</label>
-                                    </div>
-                                }
+                                radio_item(input_id, judgement_id.clone(), None, checked, onchange, label)
                             }) }
                     </div>
                 </fieldset>

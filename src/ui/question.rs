@@ -4,6 +4,7 @@
 use super::app::Ctx;
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
+use super::govuk::{guidance_says, radio_item};
 use yew::prelude::*;
 
 /// A short introduction for each question screen (our wording).
@@ -52,15 +53,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     let error_html = error.as_ref().map(|e| html! {
         <p class="tg-error-message" id={error_id.clone()}><span class="tg-visually-hidden">{ "Error: " }</span>{ e }</p>
     });
-    let quote = q.quote.as_ref().map(|text| html! {
-        <details class="tg-details">
-            <summary class="tg-details__summary">{ "What the guidance says" }</summary>
-            <div class="tg-details__text">
-                <blockquote class="tg-quote">{ text }</blockquote>
-                if let Some(s) = &q.source { <p class="tg-source">{ format!("Source: {s}") }</p> }
-            </div>
-        </details>
-    });
+    let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
         let d = ctx.dispatch.clone();
         let question = qid.clone();
@@ -86,13 +79,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
             let d = ctx.dispatch.clone();
             let (question, v) = (qid.clone(), opt.clone());
             let onchange = Callback::from(move |_: Event| d.dispatch(Action::Answer { question: question.clone(), value: v.clone() }));
-            html! {
-                <div class="tg-radios__item" key={opt.clone()}>
-                    <input class="tg-radios__input" type="radio" id={id.clone()} name={field_id.clone()}
-                        value={opt.clone()} checked={value == opt} {onchange} />
-                    <label class="tg-label tg-radios__label" for={id}>{ label }</label>
-                </div>
-            }
+            radio_item(id, field_id.clone(), Some(opt.clone()), value == opt, onchange, label)
         }) }
     };
     // Yes/no questions side by side, as GOV.UK inline radios.

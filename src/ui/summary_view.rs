@@ -3,6 +3,7 @@
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
 use super::app::{now, Ctx};
+use super::govuk::warning_inner;
 use crate::journey::{Action, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
@@ -148,9 +149,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
             <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ (**status).clone() }</div>
             if !problems.is_empty() {
                 <div class="tg-warning-text tg-quality" data-quality-count={problems.len().to_string()}>
-                    <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-                    <div class="tg-warning-text__text">
-                        <span class="tg-visually-hidden">{ "Warning" }</span>
+                    { warning_inner(html! { <>
                         <h2 class="tg-heading-m">{ format!("Before you send: {} {} not met", problems.len(), if problems.len() == 1 { "check" } else { "checks" }) }</h2>
                         <p class="tg-body">{ "Referrals are often sent back for these reasons. You can still copy the summary; it lists the checks not met." }</p>
                         <ul class="tg-list tg-list--bullet">
@@ -162,7 +161,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
                                 </li>
                             }) }
                         </ul>
-                    </div>
+                    </> }) }
                 </div>
             }
             <div class="tg-button-group tg-button-group--top">
