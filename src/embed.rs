@@ -73,7 +73,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Option
     let mut warnings = Vec::new();
     let mut quick_exit_set = None;
     for (name, value) in pairs {
-        let key = name.strip_prefix("data-").unwrap_or(name).to_ascii_lowercase().replace('_', "-");
+        let key = name.strip_prefix("data-").unwrap_or(name).chars().map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect::<String>();
         let key = match key.as_str() {
             "contactline" => "contact-line".to_string(),
             "quickexit" => "quick-exit".to_string(),

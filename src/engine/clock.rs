@@ -74,21 +74,22 @@ fn days_in_month(y: i64, m: u32) -> u32 {
     }
 }
 
-fn num(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+/// Decimal digits → their value; `None` for anything else, or more than 9 digits.
+fn num(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 9 {
         return None;
     }
-    s.parse().ok()
+    digits.iter().try_fold(0, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
 }
 
 /// `YYYY-MM-DD` → day number.
 pub fn parse_date(s: &str) -> Option<Day> {
     let b = s.as_bytes();
-    // ASCII only: slicing by byte below must never split a character (found by fuzzing).
-    if !s.is_ascii() || b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    // Bytes, not string slices: a slice must never split a character (found by fuzzing).
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let (y, m, d) = (num(&s[0..4])?, num(&s[5..7])?, num(&s[8..10])?);
+    let (y, m, d) = (num(&b[0..4])?, num(&b[5..7])?, num(&b[8..10])?);
     if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y as i64, m) {
         return None;
     }
@@ -97,11 +98,11 @@ pub fn parse_date(s: &str) -> Option<Day> {
 
 /// `HH:MM` → minutes since midnight.
 pub fn parse_hhmm(s: &str) -> Option<u32> {
-    let (h, m) = s.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
+    let b = s.as_bytes();
+    if b.len() != 5 || b[2] != b':' {
         return None;
     }
-    let (h, m) = (num(h)?, num(m)?);
+    let (h, m) = (num(&b[..2])?, num(&b[3..])?);
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
@@ -129,7 +130,7 @@ impl Instant {
         };
         let clock = clock.split('.').next()?;
         let mut parts = clock.split(':');
-        let (h, m, sec) = (num(parts.next()?)?, num(parts.next()?)?, num(parts.next()?)?);
+        let (h, m, sec) = (num(parts.next()?.as_bytes())?, num(parts.next()?.as_bytes())?, num(parts.next()?.as_bytes())?);
         if parts.next().is_some() || h > 23 || m > 59 || sec > 60 {
             return None;
         }

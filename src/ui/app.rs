@@ -63,7 +63,9 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn id(&self, name: &str) -> String {
-        format!("{}-{}", self.prefix, name.replace('.', "-"))
+        // Rule ids have dots; ids in CSS selectors read better without.
+        let name: String = name.chars().map(|c| if c == '.' { '-' } else { c }).collect();
+        format!("{}-{name}", self.prefix)
     }
     pub fn send(&self, action: Action) -> Callback<MouseEvent> {
         let d = self.dispatch.clone();

@@ -9,7 +9,7 @@ pub fn contact_details(rules: &RuleSet, id: &str) -> Html {
         <span class="tg-contact">
             <strong>{ &c.name }</strong>
             if let Some(phone) = &c.phone {
-                { ": " }<a class="tg-link" href={format!("tel:{}", phone.replace(' ', ""))}>{ phone }</a>
+                { ": " }<a class="tg-link" href={format!("tel:{}", phone.chars().filter(|&c| c != ' ').collect::<String>())}>{ phone }</a>
             }
             if let Some(email) = &c.email {
                 { ", " }<a class="tg-link" href={format!("mailto:{email}")}>{ email }</a>

@@ -4,6 +4,7 @@
 
 use super::app::{now, Ctx};
 use super::contact::contact_details;
+use super::govuk::warning_inner;
 use crate::embed::Audience;
 use yew::prelude::*;
 
@@ -27,11 +28,7 @@ pub fn start_page(ctx: &Ctx) -> Html {
                 { "The guide supports your professional judgement and your conversations with your safeguarding lead and the MASH. It never replaces them. The guidance's criteria are \"neither exhaustive nor weighted\"." }
             </div>
             <div class="tg-warning-text">
-                <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-                <strong class="tg-warning-text__text">
-                    <span class="tg-visually-hidden">{ "Warning" }</span>
-                    { "Do not enter names, dates of birth, addresses or anything else that identifies the child or family. Nothing you enter is saved or sent anywhere: it is lost when you close the page." }
-                </strong>
+                { warning_inner(html! { "Do not enter names, dates of birth, addresses or anything else that identifies the child or family. Nothing you enter is saved or sent anywhere: it is lost when you close the page." }) }
             </div>
             <p class="tg-body">{ "If a child is in immediate danger, call 999 now." }</p>
         </>
