@@ -65,10 +65,8 @@ async function throttledPage() {
 }
 
 // Two readings per load: the marker itself ("interactive": the widget sets it once its first
-// screen is in the DOM; the static page at the end of its markup), and the first frame after
-// it (the content painted). The static page's marker comes before its first paint, while
-// Yew may paint before running the widget's marker, so the second reading compares like
-// with like.
+// screen is in the DOM with its event handlers live; the static page at the end of its
+// markup; both before their first paint), and the first frame after it (the content painted).
 // The page reports both through the console, and the harness only listens: polling with
 // page.waitForFunction would inject Playwright's own script into the page while it loads
 // (about 45 ms of main-thread work at 4x throttle), which delays whichever page is still
