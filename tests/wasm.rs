@@ -119,7 +119,10 @@ async fn indicator_picker_selects_counts_searches_and_switches_domain() {
     yew::scheduler::flush().await;
     let matches = rules.indicators.iter().filter(|i| i.text.to_lowercase().contains("domestic abuse")).count() as u32;
     assert!(matches >= 2);
-    assert_eq!(count(&v, "input[type=checkbox]"), matches, "search filters across every domain");
+    assert_eq!(count(&v, "[data-search-results] input[type=checkbox]"), matches, "search filters across every domain");
+    // The domain's own list stays in the page, hidden, so clearing the search does not rebuild it.
+    assert_eq!(count(&v, "[hidden] .tg-domain-panel input[type=checkbox]"), health);
+    assert_eq!(count(&v, "[data-search-results] input[id^=\"tg101-found-\"]"), matches, "a box found has its own id, not its domain box's");
 
     search.set_value("");
     search.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();

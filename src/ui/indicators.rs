@@ -29,6 +29,7 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
         })
     };
     let results = j.search_results();
+    let searching = j.search.trim().chars().count() >= SEARCH_MIN;
 
     html! {
         <>
@@ -42,11 +43,10 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
                 <input class="tg-input" type="search" id={search_id.clone()} autocomplete="off" spellcheck="false"
                     aria-describedby={format!("{search_id}-hint")} value={j.search.clone()} {oninput} />
             </div>
-            if j.search.trim().chars().count() >= SEARCH_MIN {
-                { search_results(ctx, &results) }
-            } else {
-                { domain_browser(ctx) }
-            }
+            // Both stay in the page and the one not in use is hidden: clearing a search shows the
+            // domain's boxes again without building them anew, which was most of a keystroke.
+            <div hidden={!searching}>{ if searching { search_results(ctx, &results) } else { html! {} } }</div>
+            <div hidden={searching}>{ domain_browser(ctx) }</div>
             { selected_list(ctx) }
         </>
     }
@@ -58,7 +58,7 @@ fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
         return html! { <p class="tg-body">{ format!("No indicators contain \"{}\". Try another word.", j.search.trim()) }</p> };
     }
     html! {
-        <fieldset class="tg-fieldset">
+        <fieldset class="tg-fieldset" data-search-results="">
             <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ format!("{} indicators match \"{}\"", results.len(), j.search.trim()) }</legend>
             <div class="tg-checkboxes">
                 { for results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)) }
@@ -122,7 +122,8 @@ fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Htm
         let (c, d) = j.rules.indicator_place[i];
         format!("{} · {}", j.rules.domains[d].name, j.rules.categories[c].name)
     });
-    let input_id = ctx.id(&format!("ind-{id}"));
+    // A box can be in the search results and, hidden, in its domain's list: distinct ids.
+    let input_id = ctx.id(&format!("{}-{id}", if show_place { "found" } else { "ind" }));
     let checked = j.selected.contains(&id);
     let onchange = {
         let d = ctx.dispatch.clone();

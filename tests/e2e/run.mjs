@@ -51,7 +51,7 @@ const ok = await runTests([
     await choose(page, 'How old', '5 to 12 years');
     await step(page, 'What have you seen or been told?', { a11y: true });
     await page.getByLabel('Search all indicators').fill('immunisations');
-    await page.getByLabel('Missing immunisations/checks').check();
+    await page.getByRole('checkbox', { name: 'Missing immunisations/checks' }).check();
     const status = await page.getByRole('status').textContent();
     assert(status.includes('1 indicator selected') && status.includes('Emerging Needs'), `status was "${status}"`);
     await checkBothWidths(page, 'indicator search');
@@ -206,7 +206,7 @@ const ok = await runTests([
     await choose(page, 'How old', '5 to 12 years');
     await step(page, 'What have you seen or been told?');
     await page.getByLabel('Search all indicators').fill('immunisations');
-    await page.getByLabel('Missing immunisations/checks').check();
+    await page.getByRole('checkbox', { name: 'Missing immunisations/checks' }).check();
     await step(page, 'Specific risks');
     await step(page, 'Before you refer');
     const hostile = '<b>bold?</b> & "quotes" \u202Eright-to-left \u{1F476}' + ' very long'.repeat(300);
