@@ -340,13 +340,18 @@ impl Journey {
     /// one letter matches nearly everything.
     pub fn search_results(&self) -> Vec<usize> {
         let words: Vec<String> = self.search.split_whitespace().map(str::to_ascii_lowercase).collect();
-        if self.search.trim().chars().count() < SEARCH_MIN {
+        if !self.searching() {
             return vec![];
         }
         let word_starting = |text: &str, w: &str| occurrences(text, w).any(|at| starts_word(text, at));
         (0..self.rules.indicators.len())
             .filter(|&i| words.iter().all(|w| word_starting(&self.rules.indicator_search[i], w)))
             .collect()
+    }
+
+    /// True when the search is long enough to filter the indicators.
+    pub fn searching(&self) -> bool {
+        self.search.trim().chars().count() >= SEARCH_MIN
     }
 
     /// Selected indicators per domain id.

@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::app::{now, Ctx};
-use crate::journey::{Action, Journey, SEARCH_MIN};
+use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
 /// How the categories are headed in the picker (Universal indicators are strengths).
@@ -29,7 +29,7 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
         })
     };
     let results = j.search_results();
-    let searching = j.search.trim().chars().count() >= SEARCH_MIN;
+    let searching = j.searching();
 
     html! {
         <>
