@@ -8,6 +8,9 @@ mod compact;
 #[path = "src/engine/clock.rs"]
 #[allow(dead_code)]
 mod clock;
+#[path = "src/engine/contract.rs"]
+#[allow(dead_code)]
+mod contract;
 #[path = "src/engine/load.rs"]
 #[allow(dead_code)]
 mod load;

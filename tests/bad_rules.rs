@@ -119,7 +119,36 @@ fn hand_count_catches_a_dropped_indicator() {
 
 #[test]
 fn missing_core_question() {
-    rejects(broken("questions.toml", "id = \"immediate_danger\"", "id = \"immediate_dangerous\""), "questions.toml", None, "the engine needs question 'immediate_danger'");
+    let line = line_of("questions.toml", "id = \"immediate_danger\"");
+    rejects(
+        broken("questions.toml", "id = \"immediate_danger\"", "id = \"immediate_dangerous\""),
+        "questions.toml",
+        Some(line),
+        "the code relies on question 'immediate_danger' (the journey's 999 page and the engine's 999-first check), which is not defined; did you rename it to 'immediate_dangerous'?",
+    );
+}
+
+/// Every id in the contract (src/engine/contract.rs), renamed in its file, fails the load at
+/// the line of the renamed id, naming what relies on it: nothing empties a summary silently.
+#[test]
+fn every_id_the_code_relies_on_is_checked() {
+    use threshold_guide::engine::contract;
+    let cases = contract::QUESTIONS.iter().map(|q| ("questions.toml", "question", q.id))
+        .chain(contract::CONTACTS.iter().map(|c| ("contacts.toml", "contact", c.id)))
+        .chain(contract::OVERRIDES.iter().map(|c| ("safety.toml", "override", c.id)))
+        .chain(contract::PATHWAYS.iter().map(|c| ("pathways.toml", "pathway", c.id)))
+        .chain(contract::DOMAINS.iter().map(|c| ("ruleset.toml", "domain", c.id)))
+        .chain(contract::MESSAGES.iter().map(|c| ("guidance.toml", "message", c.id)));
+    let mut n = 0;
+    for (file, what, id) in cases {
+        let needle = format!("id = \"{id}\"\n");
+        let line = line_of(file, &needle);
+        let sources = broken(file, &needle, &format!("id = \"{id}s\"\n"));
+        rejects(sources, file, Some(line), &format!("the code relies on {what} '{id}'"));
+        rejects(broken(file, &needle, &format!("id = \"{id}s\"\n")), file, Some(line), &format!("did you rename it to '{id}s'?"));
+        n += 1;
+    }
+    assert!(n >= 40, "the contract lists {n} ids");
 }
 
 #[test]
@@ -164,9 +193,16 @@ fn malformed_rule_file_corpus() {
         ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ any = [] }", "lists no conditions"),
         ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ yes = \"factor_worries\" }", "free-text question"),
         ("safety.toml", "category = \"statutory_intervention\"", "category = \"urgent\"", "unknown category 'urgent'"),
-        ("safety.toml", "id = \"immediate_danger\"\n", "id = \"danger_now\"\n", "needs the override 'immediate_danger'"),
+        ("safety.toml", "id = \"immediate_danger\"\n", "id = \"danger_now\"\n", "relies on override 'immediate_danger'"),
+        ("safety.toml", "when = { yes = \"immediate_danger\" }", "when = { mash_open = true }", "uses a fact the engine works out"),
+        ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ outcome_at_least = \"family_help\" }", "uses a fact the engine works out"),
+        ("questions.toml", "applies_if = { yes = \"risk_fgm\" }", "applies_if = { urgent_concern = true }", "uses a fact the engine works out"),
+        ("ruleset.toml", "when = { consent_exception = true }", "when = { outcome_at_least = \"level_3\" }", "unknown category 'level_3'"),
+        ("guidance.toml", "text = \"The MASH is open now ({time}).\"", "text = \"The MASH is open now ({when}).\"", "unknown placeholder '{when}'"),
+        ("guidance.toml", "title = \"What happens after you refer\"", "title = \"\"", "'title' is empty"),
+        ("guidance.toml", "\non_summary = true", "\non_summary = \"yes\"", "invalid type"),
         ("safety.toml", "covers = [", "covers = [\"no.such.action\", ", "covers unknown action 'no.such.action'"),
-        ("consent.toml", "id = \"no_referral_without_consent\"", "id = \"no_referral\"", "needs consent rule 'no_referral_without_consent'"),
+        ("consent.toml", "when = { answer = { question = \"consent_parents\", in = [\"not_sought\"] } }\nadvice = \"Make", "advice = \"Make", "give `when`"),
         ("consent.toml", "id = \"fii\"", "id = \"immediate_risk\"", "duplicate exception id 'immediate_risk'"),
         ("contacts.toml", "open = \"08:45\"", "open = \"8:45\"", "bad time"),
         ("contacts.toml", "open = \"08:45\"", "open = \"24:00\"", "bad time"),
@@ -174,7 +210,7 @@ fn malformed_rule_file_corpus() {
         ("contacts.toml", "valid_until = \"2027-12-31\"", "valid_until = \"2027-02-30\"", "is not a date"),
         ("contacts.toml", "\"2026-04-03\", \"2026-04-06\"", "\"2026-04-06\", \"2026-04-03\"", "in date order"),
         ("contacts.toml", "timezone = \"Europe/London\"", "timezone = \"UTC\"", "not supported"),
-        ("contacts.toml", "id = \"edt\"", "id = \"out_of_hours\"", "needs contact 'edt'"),
+        ("contacts.toml", "id = \"edt\"", "id = \"out_of_hours\"", "relies on contact 'edt'"),
         ("contacts.toml", "phone = \"0300 300 8123\"\nout_of_hours_for = \"mash\"", "out_of_hours_for = \"mashh\"", "unknown contact 'mashh'"),
         ("interpretation.toml", "at_least = 3", "at_least = 0", "at_least of 1 or more"),
         ("interpretation.toml", "category = \"emerging_needs\", at_least = 3", "category = \"emerging\", at_least = 3", "unknown category 'emerging'"),

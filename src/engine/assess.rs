@@ -9,7 +9,7 @@
 //!
 //! The result is deterministic: it depends on the set of inputs, never their order.
 
-use super::clock::{format_date, parse_date, parse_hhmm, Instant, Weekday};
+use super::clock::{describe_day, format_date, parse_date, parse_hhmm, Instant, Weekday};
 use super::load::RuleSet;
 use super::model::*;
 use serde::{Deserialize, Serialize};
@@ -70,7 +70,7 @@ pub struct From<'r> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionOut<'r> {
     pub id: &'r str,
-    pub text: &'r str,
+    pub text: Cow<'r, str>,
     pub urgent: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<&'r str>,
@@ -117,14 +117,34 @@ pub struct ConsentOut<'r> {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactNow<'r> {
-    /// The contact to phone now: "mash" when open, otherwise "edt".
+    /// The contact for this case now: "mash" when it is open; out of hours "edt" when
+    /// something is urgent, otherwise "mash" again, for when it opens (`next_open`).
     pub id: &'r str,
     pub name: &'r str,
     pub phone: &'r str,
     pub mash_open: bool,
+    /// Whether this case calls for a call now: there are urgent actions.
+    pub urgent: bool,
     /// e.g. "Friday 21 November 2026, 16:20 GMT".
     pub local_time: String,
+    /// When the MASH is closed: when it next opens, e.g. "Monday 23 November 2026 at 08:45".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_open: Option<String>,
     pub why: String,
+}
+
+/// What the document says about what happens around a referral, where it applies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GuidanceOut<'r> {
+    pub id: &'r str,
+    pub title: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<&'r str>,
+    pub points: &'r [String],
+    pub source: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_file: Option<&'r str>,
+    pub on_summary: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -147,6 +167,11 @@ pub struct Outcome<'r> {
     pub attach: Vec<&'r str>,
     pub consent: ConsentOut<'r>,
     pub contact: ContactNow<'r>,
+    /// The document on what happens next, disagreement, engagement, the early-years offer.
+    pub guidance: Vec<GuidanceOut<'r>>,
+    /// The child's case is already open: information goes to the allocated social worker,
+    /// and no action asks for a new referral.
+    pub open_case: bool,
     pub ruleset: RulesetOut<'r>,
     /// Problems with the data itself, e.g. the bank-holiday list has run out.
     pub warnings: Vec<String>,
@@ -168,6 +193,17 @@ struct Facts<'a> {
     selected: Set<usize>,
     /// Highest category rank among the selected indicators.
     top: Option<usize>,
+    /// Facts the engine works out after the triggers have run; `None` while they run (load.rs
+    /// keeps these conditions out of triggers, so they never meet `None` in a valid rule set).
+    derived: Option<Derived>,
+}
+
+#[derive(Clone, Copy)]
+struct Derived {
+    mash_open: bool,
+    exception: bool,
+    urgent: bool,
+    rank: usize,
 }
 
 impl Facts<'_> {
@@ -196,6 +232,12 @@ impl Facts<'_> {
             Condition::All(list) => list.iter().all(|c| self.holds(c)),
             Condition::Any(list) => list.iter().any(|c| self.holds(c)),
             Condition::Not(c) => !self.holds(c),
+            Condition::MashOpen(b) => self.derived.is_some_and(|d| d.mash_open == *b),
+            Condition::ConsentException(b) => self.derived.is_some_and(|d| d.exception == *b),
+            Condition::UrgentConcern(b) => self.derived.is_some_and(|d| d.urgent == *b),
+            Condition::OutcomeAtLeast(c) => {
+                matches!((self.derived, self.rules.category_rank(c)), (Some(d), Some(c)) if d.rank >= c)
+            }
         }
     }
     fn has(&self, indicator: &str) -> bool {
@@ -206,18 +248,28 @@ impl Facts<'_> {
     }
 }
 
-/// Adds the actions whose `when` holds, urgent ones to `urgent`, the rest to `later`.
+/// Adds the actions whose `when` holds, urgent ones to `urgent`, the rest to `later`; leaves
+/// out what this situation withholds (a new referral for an open case, telling the family
+/// when a consent exception applies). `{next_open}` in a text becomes when the MASH opens.
 fn push_actions<'r>(
     facts: &Facts,
     actions: &'r [Action],
     from: From<'r>,
+    next_open: &str,
     urgent: &mut Vec<ActionOut<'r>>,
     later: &mut Vec<ActionOut<'r>>,
 ) {
-    for a in actions.iter().filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c))) {
+    let open_case = facts.answer("open_case") == Some("yes");
+    let exception = facts.derived.is_some_and(|d| d.exception);
+    for a in actions
+        .iter()
+        .filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c)))
+        .filter(|a| !(open_case && a.new_referral) && !(exception && a.tells_family))
+    {
+        let text = if a.text.contains("{next_open}") { Cow::Owned(a.text.replace("{next_open}", next_open)) } else { Cow::Borrowed(a.text.as_str()) };
         let out = ActionOut {
             id: a.id.get_ref(),
-            text: &a.text,
+            text,
             urgent: a.urgent,
             quote: a.quote.as_deref(),
             contact: a.contact.as_deref(),
@@ -355,7 +407,7 @@ impl RuleSet {
 
     fn facts<'a>(&'a self, case: &'a Case, selected: Set<usize>) -> (Facts<'a>, Vec<usize>) {
         let top = selected.iter().map(|&i| self.indicator_place[i].0).max();
-        let mut facts = Facts { rules: self, answers: Map::new(), selected, top };
+        let mut facts = Facts { rules: self, answers: Map::new(), selected, top, derived: None };
         let mut applicable = Vec::new();
         for (i, q) in self.questions.iter().enumerate() {
             if q.applies_if.as_ref().is_none_or(|c| facts.holds(c)) {
@@ -368,18 +420,35 @@ impl RuleSet {
         (facts, applicable)
     }
 
+    /// A message of the rule set's, with its placeholders filled in. load.rs checks that
+    /// every message the code asks for exists, so a missing one is an empty string only in
+    /// a rule set that was never checked.
+    pub fn message(&self, id: &str, fill: &[(&str, &str)]) -> String {
+        let mut text = self.messages.iter().find(|m| m.id.get_ref() == id).map(|m| m.text.clone()).unwrap_or_default();
+        for (name, value) in fill {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    fn message_note(&self, id: &'static str) -> Note<'_> {
+        let m = self.messages.iter().find(|m| m.id.get_ref() == id);
+        Note { id, text: m.map(|m| m.text.as_str()).unwrap_or_default(), basis: Cow::Borrowed(m.and_then(|m| m.basis.as_deref()).unwrap_or_default()) }
+    }
+
     /// Assesses a case. Fails only when the case names something the rule set does not know.
     pub fn assess(&self, case: &Case, now: Instant) -> Result<Outcome<'_>, CaseError> {
         let selected = self.resolve(case)?;
-        let (facts, _) = self.facts(case, selected);
-        let selected = &facts.selected;
+        let (mut facts, _) = self.facts(case, selected);
         let mut because = Vec::new();
         let mut rank = facts.top.unwrap_or(0);
-        let mut urgent = Vec::new();
-        let mut later = Vec::new();
-        // 1. Safety overrides.
+
+        // 1. What triggers: safety overrides first, then pathways (specific risks). Triggers
+        //    read answers and indicators only, never the facts worked out below.
+        let overrides: Vec<&Override> = self.overrides.iter().filter(|o| facts.holds(&o.when)).collect();
+        let triggered: Vec<&Pathway> = self.pathways.iter().filter(|p| facts.holds(&p.when)).collect();
         let mut override_reasons = Vec::new();
-        for o in self.overrides.iter().filter(|o| facts.holds(&o.when)) {
+        for o in &overrides {
             if let Some(r) = o.category.as_deref().and_then(|c| self.category_rank(c)) {
                 rank = rank.max(r);
                 override_reasons.push((r, Reason {
@@ -392,14 +461,10 @@ impl RuleSet {
                     interpretation: o.interpretation.as_deref(),
                 }));
             }
-            push_actions(&facts, &o.action, From { kind: "override", id: o.id.get_ref() }, &mut urgent, &mut later);
         }
-
-        // 2. Pathways (specific risks).
         let mut pathways = Vec::new();
         let mut pathway_reasons = Vec::new();
-        let mut pathway_later = Vec::new();
-        for p in self.pathways.iter().filter(|p| facts.holds(&p.when)) {
+        for p in &triggered {
             pathways.push(PathwayOut {
                 id: p.id.get_ref(),
                 name: &p.name,
@@ -419,13 +484,38 @@ impl RuleSet {
                     interpretation: p.interpretation.as_deref(),
                 }));
             }
-            push_actions(&facts, &p.action, From { kind: "pathway", id: p.id.get_ref() }, &mut urgent, &mut pathway_later);
+        }
+
+        // 2. The facts the actions are resolved against: the category, office hours, whether a
+        //    consent exception applies, and whether anything calls for a response now.
+        let (suggested, chosen) = self.exceptions(&facts, &pathways);
+        let mash_open = self.mash_open(now);
+        let exception = !suggested.is_empty() || chosen.is_some();
+        facts.derived = Some(Derived { mash_open, exception, urgent: false, rank });
+        let urgent_concern = overrides
+            .iter()
+            .flat_map(|o| &o.action)
+            .chain(triggered.iter().flat_map(|p| &p.action))
+            .any(|a| a.urgent && a.when.as_ref().is_none_or(|c| facts.holds(c)));
+        facts.derived = Some(Derived { mash_open, exception, urgent: urgent_concern, rank });
+        let next_open_text = self.next_open(now).unwrap_or_default();
+
+        // 3. Actions: overrides', then pathways' urgent ones, then the category's, then the
+        //    pathways' other actions.
+        let mut urgent = Vec::new();
+        let mut later = Vec::new();
+        for o in &overrides {
+            push_actions(&facts, &o.action, From { kind: "override", id: o.id.get_ref() }, &next_open_text, &mut urgent, &mut later);
+        }
+        let mut pathway_later = Vec::new();
+        for p in &triggered {
+            push_actions(&facts, &p.action, From { kind: "pathway", id: p.id.get_ref() }, &next_open_text, &mut urgent, &mut pathway_later);
         }
 
         // The reasons that decided the category: everything at the final rank.
         because.extend(override_reasons.into_iter().filter(|(r, _)| *r == rank).map(|(_, x)| x));
         because.extend(pathway_reasons.into_iter().filter(|(r, _)| *r == rank).map(|(_, x)| x));
-        for &i in selected {
+        for &i in &facts.selected {
             let (c, d) = self.indicator_place[i];
             if c == rank {
                 let ind = &self.indicators[i];
@@ -441,9 +531,8 @@ impl RuleSet {
             }
         }
 
-        // 3. The category's own next steps, then the pathways' non-urgent actions.
         let category = &self.categories[rank];
-        push_actions(&facts, &category.next, From { kind: "category", id: category.id.get_ref() }, &mut urgent, &mut later);
+        push_actions(&facts, &category.next, From { kind: "category", id: category.id.get_ref() }, &next_open_text, &mut urgent, &mut later);
         later.extend(pathway_later);
 
         let mut interpretation: Vec<Note> = self
@@ -452,16 +541,12 @@ impl RuleSet {
             .filter(|r| facts.holds(&r.when))
             .map(|r| Note { id: r.id.get_ref(), text: &r.advice, basis: Cow::Borrowed(&r.basis) })
             .collect();
-        if selected.is_empty() && because.is_empty() && pathways.is_empty() && urgent.is_empty() && later.iter().all(|a| a.from.kind == "category") {
-            interpretation.insert(0, Note {
-                id: "nothing_selected",
-                text: "You have not selected any indicators or risks, so the tool suggests Universal. If you are worried about this child, say what worries you: talk to your safeguarding lead or ask the MASH for advice.",
-                basis: Cow::Borrowed("The tool's default when nothing is selected. \"If you are worried about a child, then please talk to your safeguarding lead within your organisation to discuss your concerns at the earliest opportunity.\" (OTHER CONSIDERATIONS AT THE POINT OF REFERRAL > Seeking Advice)"),
-            });
+        if facts.selected.is_empty() && because.is_empty() && pathways.is_empty() && urgent.is_empty() && later.iter().all(|a| a.from.kind == "category") {
+            interpretation.insert(0, self.message_note("nothing_selected"));
         }
 
         // An action that is shown removes the actions it covers (said more specifically,
-        // or contradicted by this situation, e.g. "tell the family" when FGM is suspected).
+        // or contradicted by this situation).
         let shown: Set<&str> = urgent.iter().chain(&later).map(|o| o.id).collect();
         let covered: Set<&str> = self
             .all_actions()
@@ -470,20 +555,38 @@ impl RuleSet {
             .collect();
         urgent.retain(|a| !covered.contains(a.id));
         later.retain(|a| !covered.contains(a.id));
+        // One call per number in "Do this now": the first urgent action to phone a contact
+        // stands for the others (two risks that both say "phone the MASH" are one call).
+        let mut called = Set::new();
+        urgent.retain(|a| match a.contact {
+            Some(c) if self.contact(c).is_some_and(|c| c.phone.is_some()) => called.insert(c),
+            _ => true,
+        });
 
-        if selected.is_empty() && rank == 0 && !pathways.is_empty() {
-            interpretation.insert(0, Note {
-                id: "risks_without_indicators",
-                text: "The specific risks you identified have their own actions below, but they do not set a level of need by themselves. Select the indicators you have seen to get a suggested category.",
-                basis: Cow::Borrowed("The tool's reading: the document's specific-risk sections give routes and actions, not a category."),
-            });
+        if facts.selected.is_empty() && rank == 0 && !pathways.is_empty() {
+            interpretation.insert(0, self.message_note("risks_without_indicators"));
         }
 
         let mut seen = Set::new();
         let attach = urgent.iter().chain(&later).filter_map(|a| a.attach).filter(|a| seen.insert(*a)).collect();
 
-        let consent = self.consent_out(&facts, &pathways, rank);
-        let (contact, mut warnings) = self.contact_now(now);
+        let guidance = self
+            .guidance
+            .iter()
+            .filter(|g| facts.holds(&g.when))
+            .map(|g| GuidanceOut {
+                id: g.id.get_ref(),
+                title: &g.title,
+                advice: g.advice.as_deref(),
+                points: &g.points,
+                source: &g.source,
+                source_file: g.source_file.as_deref(),
+                on_summary: g.on_summary,
+            })
+            .collect();
+
+        let consent = self.consent_out(&facts, suggested, chosen);
+        let (contact, mut warnings) = self.contact_now(now, !urgent.is_empty());
         if facts.answer("immediate_danger") == Some("yes") && urgent.first().map(|a| a.contact) != Some(Some("police")) {
             // A rule-set bug, never silently: 999 must come first.
             warnings.push("The rule set does not put 'call 999' first for immediate danger.".into());
@@ -503,6 +606,8 @@ impl RuleSet {
             pathways,
             consent,
             contact,
+            guidance,
+            open_case: facts.answer("open_case") == Some("yes"),
             ruleset: RulesetOut {
                 id: &self.meta.id,
                 title: &self.meta.title,
@@ -522,12 +627,8 @@ impl RuleSet {
             .chain(self.categories.iter().flat_map(|c| &c.next))
     }
 
-    fn rule_note(&self, id: &'static str, text: &'static str) -> Note<'_> {
-        let rule = self.consent.rule.iter().find(|r| r.id.get_ref() == id);
-        Note { id, text, basis: Cow::Owned(rule.map(|r| format!("\"{}\" ({})", r.quote, r.source)).unwrap_or_default()) }
-    }
-
-    fn consent_out(&self, facts: &Facts, pathways: &[PathwayOut], rank: usize) -> ConsentOut<'_> {
+    /// The consent exceptions the answers point to, and the one the professional relies on.
+    fn exceptions(&self, facts: &Facts, pathways: &[PathwayOut]) -> (Vec<ExceptionOut<'_>>, Option<ExceptionOut<'_>>) {
         let exception = |id: &str| {
             self.consent.exception.iter().find(|e| e.id.get_ref() == id).map(|e| ExceptionOut { id: e.id.get_ref(), text: &e.text })
         };
@@ -541,47 +642,27 @@ impl RuleSet {
                 suggested.extend(exception(e.id.get_ref()));
             }
         }
+        let chosen = (facts.answer("consent_parents") == Some("not_sought")).then(|| facts.answer("consent_exception").and_then(exception)).flatten();
+        (suggested, chosen)
+    }
+
+    fn consent_out<'r>(&'r self, facts: &Facts, suggested: Vec<ExceptionOut<'r>>, chosen: Option<ExceptionOut<'r>>) -> ConsentOut<'r> {
         let parents = facts.answer("consent_parents").unwrap_or("unanswered").to_string();
-        let chosen = (parents == "not_sought").then(|| facts.answer("consent_exception").and_then(exception)).flatten();
-        let reason_given = facts.answer("consent_reason").is_some_and(|r| !r.trim().is_empty());
         let child_required = matches!(facts.answer("child_age"), Some("13_15" | "16_17"))
             && matches!(facts.answer("child_competent"), Some("yes" | "unsure"));
-        let referral = rank >= 1;
-        let mut warnings = Vec::new();
-        match parents.as_str() {
-            "not_sought" if chosen.is_none() => warnings.push(self.rule_note(
-                "no_referral_without_consent",
-                "You have not sought consent and have not said which exception applies. Children's Social Care will not accept a referral without clear and explicit consent unless seeking it would place the child at significant risk of harm.",
-            )),
-            "refused" => {
-                warnings.push(self.rule_note(
-                    "refusal_may_raise_concerns",
-                    "The parents refused consent. A refusal to cooperate may itself raise concerns: record it, and say in the referral why you remain worried.",
-                ));
-                warnings.push(self.rule_note(
-                    "refusal_consider_impact",
-                    "Consider whether the lack of assessment and support is likely to affect the child or cause significant harm.",
-                ));
-            }
-            "not_yet" | "unanswered" if referral && suggested.is_empty() => warnings.push(self.rule_note(
-                "no_referral_without_consent",
-                "Seek the parents' or carers' consent before you refer, unless one of the exceptions applies.",
-            )),
-            _ => {}
-        }
-        if parents == "not_sought" && !reason_given {
-            warnings.push(self.rule_note(
-                "rationale_if_not_sought",
-                "Write down why you have not sought consent: the referral must make your rationale clear.",
-            ));
-        }
-        if parents == "given" && !suggested.is_empty() {
-            warnings.push(Note {
-                id: "exception_may_apply",
-                text: "Your answers point to a situation where seeking consent or telling the parents may not be in the child's best interests. Check this before you contact the family again.",
-                basis: Cow::Owned(suggested.iter().map(|e| format!("\"{}\"", e.text)).collect::<Vec<_>>().join("; ")),
-            });
-        }
+        // The consent rules whose situation this is, in file order: the document's words, with
+        // what they mean here where the rule file says it.
+        let warnings = self
+            .consent
+            .rule
+            .iter()
+            .filter(|r| r.when.as_ref().is_some_and(|c| facts.holds(c)))
+            .map(|r| Note {
+                id: r.id.get_ref(),
+                text: r.advice.as_deref().unwrap_or(&r.quote),
+                basis: if r.advice.is_some() { Cow::Owned(format!("\"{}\" ({})", r.quote, r.source)) } else { Cow::Borrowed(&r.source) },
+            })
+            .collect();
         ConsentOut {
             parents_required: suggested.is_empty() && chosen.is_none(),
             parents,
@@ -594,37 +675,55 @@ impl RuleSet {
 
     /// Is the MASH open at `now` (London time, bank holidays closed)? If not, the EDT.
     pub fn mash_open(&self, now: Instant) -> bool {
-        let Some(mash) = self.contact("mash") else { return false };
         let local = now.london();
-        if mash.closed_on_bank_holidays
-            && self.contacts.bank_holidays.dates.iter().any(|d| parse_date(d) == Some(local.day))
-        {
-            return false;
+        self.open_hours_on(local.day).iter().any(|&(o, c)| local.minute >= o && local.minute < c)
+    }
+
+    /// The MASH's opening hours on a day, as minutes after midnight; none on a bank holiday.
+    fn open_hours_on(&self, day: i64) -> Vec<(u32, u32)> {
+        let Some(mash) = self.contact("mash") else { return vec![] };
+        if mash.closed_on_bank_holidays && self.contacts.bank_holidays.dates.iter().any(|d| parse_date(d) == Some(day)) {
+            return vec![];
         }
-        let day = local.weekday();
-        mash.hours.iter().any(|h| {
-            h.days.iter().any(|d| Weekday::parse(d) == Some(day))
-                && matches!((parse_hhmm(&h.open), parse_hhmm(&h.close)), (Some(o), Some(c)) if local.minute >= o && local.minute < c)
+        let weekday = Weekday::of(day);
+        mash.hours
+            .iter()
+            .filter(|h| h.days.iter().any(|d| Weekday::parse(d) == Some(weekday)))
+            .filter_map(|h| Some((parse_hhmm(&h.open)?, parse_hhmm(&h.close)?)))
+            .collect()
+    }
+
+    /// When the MASH next opens after `now`, if it is closed now: "Monday 23 November 2026
+    /// at 08:45" (London time, bank holidays skipped). None while it is open.
+    pub fn next_open(&self, now: Instant) -> Option<String> {
+        if self.mash_open(now) {
+            return None;
+        }
+        let local = now.london();
+        // A fortnight covers any run of weekends and bank holidays.
+        (local.day..local.day + 15).find_map(|day| {
+            let open = self.open_hours_on(day).into_iter().map(|(o, _)| o).filter(|&o| day > local.day || o > local.minute).min()?;
+            Some(format!("{} at {:02}:{:02}", describe_day(day), open / 60, open % 60))
         })
     }
 
-    pub fn contact_now(&self, now: Instant) -> (ContactNow<'_>, Vec<String>) {
+    pub fn contact_now(&self, now: Instant, urgent: bool) -> (ContactNow<'_>, Vec<String>) {
         let local = now.london();
         let open = self.mash_open(now);
-        let id = if open { "mash" } else { "edt" };
+        let id = if open || !urgent { "mash" } else { "edt" };
         let c = self.contact(id).expect("validated: mash and edt exist");
         let mut warnings = Vec::new();
         let until = parse_date(&self.contacts.bank_holidays.valid_until).unwrap_or(i64::MIN);
         if local.day > until {
-            warnings.push(format!(
-                "The list of bank holidays in this rule set ends on {}. On a bank holiday after that date the MASH may be closed even if this tool says it is open: check before you rely on it.",
-                format_date(until)
-            ));
+            warnings.push(self.message("bank_holidays_run_out", &[("date", &format_date(until))]));
         }
-        let why = if open {
-            format!("The MASH is open now ({}).", local.describe())
-        } else {
-            format!("The MASH is closed now ({}): out of office hours, contact the Emergency Duty Team.", local.describe())
+        let next_open = self.next_open(now);
+        let time = local.describe();
+        let fill = [("time", time.as_str()), ("next_open", next_open.as_deref().unwrap_or_default())];
+        let why = match (open, urgent) {
+            (true, _) => self.message("mash_open", &fill),
+            (false, true) => self.message("mash_closed_urgent", &fill),
+            (false, false) => self.message("mash_closed", &fill),
         };
         (
             ContactNow {
@@ -632,7 +731,9 @@ impl RuleSet {
                 name: &c.name,
                 phone: c.phone.as_deref().unwrap_or_default(),
                 mash_open: open,
-                local_time: local.describe(),
+                urgent,
+                local_time: time,
+                next_open,
                 why,
             },
             warnings,

@@ -183,25 +183,19 @@ impl LocalTime {
     }
     /// e.g. "Friday 21 November 2026, 16:20 GMT".
     pub fn describe(&self) -> String {
-        let (y, m, d) = civil_from_days(self.day);
-        const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ];
-        format!(
-            "{} {} {} {}, {:02}:{:02} {}",
-            self.weekday().name(),
-            d,
-            MONTHS[m as usize - 1],
-            y,
-            self.minute / 60,
-            self.minute % 60,
-            if self.bst { "BST" } else { "GMT" }
-        )
+        format!("{}, {:02}:{:02} {}", describe_day(self.day), self.minute / 60, self.minute % 60, if self.bst { "BST" } else { "GMT" })
     }
 }
 
 /// `YYYY-MM-DD` of a day number.
+/// "Monday 23 November 2026".
+pub fn describe_day(day: Day) -> String {
+    let (y, m, d) = civil_from_days(day);
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    format!("{} {} {} {}", Weekday::of(day).name(), d, MONTHS[m as usize - 1], y)
+}
+
 pub fn format_date(day: Day) -> String {
     let (y, m, d) = civil_from_days(day);
     format!("{y:04}-{m:02}-{d:02}")

@@ -6,6 +6,7 @@
 //! `super::clock`, serde, toml and sha2.
 
 use super::clock::{parse_date, parse_hhmm, Weekday};
+use super::contract;
 use super::compact::{compact_struct, Compact, Reader, Writer};
 use super::model::*;
 use serde::de::DeserializeOwned;
@@ -14,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 /// The files of a rule set, in the order they are hashed and loaded.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "ruleset.toml",
     "indicators.toml",
     "questions.toml",
@@ -23,35 +24,13 @@ pub const FILES: [&str; 8] = [
     "consent.toml",
     "contacts.toml",
     "interpretation.toml",
+    "guidance.toml",
 ];
 /// Optional: hand counts that the indicators must match.
 pub const COUNTS_FILE: &str = "indicator-counts.toml";
 
 /// The four categories the engine and the UI know by name, lowest first.
 pub const CATEGORY_IDS: [&str; 4] = ["universal", "emerging_needs", "family_help", "statutory_intervention"];
-
-/// Questions the engine reads by id, with their kind and (for choices) option ids.
-pub const CORE_QUESTIONS: &[(&str, Kind, &[&str])] = &[
-    ("immediate_danger", Kind::YesNo, &[]),
-    ("significant_harm", Kind::YesNoUnsure, &[]),
-    ("open_case", Kind::YesNoUnsure, &[]),
-    ("child_age", Kind::Choice, &["unborn", "0_4", "5_12", "13_15", "16_17"]),
-    ("child_disabled", Kind::YesNoUnsure, &[]),
-    ("consent_parents", Kind::Choice, &["given", "refused", "not_sought", "not_yet"]),
-    ("consent_exception", Kind::Choice, &[]),
-    ("consent_reason", Kind::Text, &[]),
-    ("child_competent", Kind::YesNoUnsure, &[]),
-    ("child_consent", Kind::Choice, &["given", "refused", "not_sought", "not_applicable"]),
-];
-/// Consent statements the engine quotes in its warnings.
-pub const CORE_CONSENT_RULES: [&str; 4] = [
-    "no_referral_without_consent",
-    "refusal_may_raise_concerns",
-    "rationale_if_not_sought",
-    "refusal_consider_impact",
-];
-/// Contacts the engine routes to by id.
-pub const CORE_CONTACTS: [&str; 4] = ["police", "mash", "edt", "allocated_worker"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
@@ -126,6 +105,8 @@ pub struct RuleSet {
     pub consent: ConsentFile,
     pub contacts: ContactsFile,
     pub interpretations: Vec<Interpretation>,
+    pub guidance: Vec<Guidance>,
+    pub messages: Vec<Message>,
     pub indicator_index: Index,
     pub question_index: Index,
     pub category_index: Index,
@@ -260,6 +241,9 @@ struct Scope<'a> {
     all_questions: &'a HashSet<String>,
     indicators: &'a HashSet<String>,
     categories: &'a HashSet<String>,
+    /// Whether facts the engine works out (office hours, consent exceptions, urgency, the
+    /// outcome) may be used: not in the triggers those facts are worked out from.
+    derived: bool,
 }
 
 fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
@@ -339,6 +323,15 @@ fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
             }
         }
         Condition::Not(c) => check_condition(c, scope, problems),
+        Condition::MashOpen(_) | Condition::ConsentException(_) | Condition::UrgentConcern(_) | Condition::OutcomeAtLeast(_) if !scope.derived => {
+            problems.push("uses a fact the engine works out (mash_open, consent_exception, urgent_concern, outcome_at_least), which only actions, consent rules, interpretation rules and guidance may use".into())
+        }
+        Condition::OutcomeAtLeast(cat) => {
+            if !scope.categories.contains(cat) {
+                problems.push(format!("refers to unknown category '{cat}'"));
+            }
+        }
+        Condition::MashOpen(_) | Condition::ConsentException(_) | Condition::UrgentConcern(_) => {}
     }
 }
 
@@ -354,6 +347,7 @@ pub struct Files {
     pub consent: ConsentFile,
     pub contacts: ContactsFile,
     pub interpretation: InterpretationFile,
+    pub guidance: GuidanceFile,
 }
 
 /// A checked rule set in its compiled form.
@@ -364,7 +358,7 @@ pub struct Compiled {
 }
 
 compact_struct! {
-    Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation }
+    Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation, guidance }
     Compiled { hash, files }
 }
 
@@ -373,9 +367,14 @@ pub fn load(sources: &Sources) -> Result<RuleSet, Vec<RuleError>> {
     check(sources).map(|files| assemble(files, sources.content_hash()))
 }
 
+/// The `{name}` placeholders in a message.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+}
+
 /// Builds the look-up tables of a rule set that has already been checked.
 pub fn assemble(files: Files, hash: String) -> RuleSet {
-    let Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation } = files;
+    let Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation, guidance } = files;
     let category_index: Index = ruleset.category.iter().enumerate().map(|(i, c)| (c.id.get_ref().clone(), i)).collect();
     let domain_index = |id: &str| ruleset.domain.iter().position(|d| d.id.get_ref() == id).unwrap_or(0);
     let indicator_place = indicators
@@ -399,6 +398,8 @@ pub fn assemble(files: Files, hash: String) -> RuleSet {
         consent,
         contacts,
         interpretations: interpretation.rule,
+        guidance: guidance.guidance,
+        messages: guidance.message,
         indicator_index,
         question_index,
         category_index,
@@ -416,9 +417,10 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
     let consent: Option<ConsentFile> = ck.parse("consent.toml");
     let contacts: Option<ContactsFile> = ck.parse("contacts.toml");
     let interpretation: Option<InterpretationFile> = ck.parse("interpretation.toml");
+    let guidance: Option<GuidanceFile> = ck.parse("guidance.toml");
     let counts: Option<Counts> = if sources.files.contains_key(COUNTS_FILE) { ck.parse(COUNTS_FILE) } else { None };
-    let (Some(ruleset), Some(indicators), Some(questions), Some(pathways), Some(safety), Some(consent), Some(contacts), Some(interpretation)) =
-        (ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation)
+    let (Some(ruleset), Some(indicators), Some(questions), Some(pathways), Some(safety), Some(consent), Some(contacts), Some(interpretation), Some(guidance)) =
+        (ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation, guidance)
     else {
         return Err(ck.errors);
     };
@@ -497,27 +499,35 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
         }
         if let Some(c) = &q.applies_if {
             let mut problems = Vec::new();
-            check_condition(c, &Scope { questions: &defined, all_questions: &all_questions, indicators: &indicator_ids, categories: &categories }, &mut problems);
+            check_condition(c, &Scope { questions: &defined, all_questions: &all_questions, indicators: &indicator_ids, categories: &categories, derived: false }, &mut problems);
             for p in problems {
                 ck.err(f, line, format!("{owner}: applies_if {p}"));
             }
         }
         defined.insert(q.id.get_ref().clone(), (q.kind, q.options.iter().map(|o| o.id.clone()).collect()));
     }
-    for (id, kind, options) in CORE_QUESTIONS {
-        match defined.get(*id) {
-            None => ck.err(f, 0, format!("the engine needs question '{id}' ({kind:?})")),
-            Some((k, _)) if k != kind => ck.err(f, 0, format!("question '{id}' must be of kind {kind:?}, not {k:?}")),
-            Some((_, opts)) => {
-                for o in *options {
+    for q in contract::QUESTIONS {
+        match (defined.get(q.id), questions.question.iter().find(|x| x.id.get_ref() == q.id)) {
+            (Some((k, opts)), Some(found)) => {
+                let line = ck.line(f, &found.id);
+                if *k != q.kind {
+                    ck.err(f, line, format!("question '{}' must be of kind {:?}, not {k:?} ({})", q.id, q.kind, q.used_by));
+                }
+                for o in q.options {
                     if !opts.iter().any(|x| x == o) {
-                        ck.err(f, 0, format!("question '{id}' needs the option '{o}'"));
+                        ck.err(f, line, format!("question '{}' needs the option '{o}' ({})", q.id, q.used_by));
                     }
                 }
             }
+            _ => {
+                let ids = questions.question.iter().map(|x| &x.id);
+                let (line, hint) = contract::nearest(q.id, ids, |id| ck.line(f, id));
+                ck.err(f, line, format!("the code relies on question '{}' ({}), which is not defined{hint}", q.id, q.used_by));
+            }
         }
     }
-    let scope = Scope { questions: &defined, all_questions: &all_questions, indicators: &indicator_ids, categories: &categories };
+    let scope = Scope { questions: &defined, all_questions: &all_questions, indicators: &indicator_ids, categories: &categories, derived: false };
+    let scope_derived = Scope { derived: true, ..scope };
 
     // Contacts (before actions, which refer to them).
     let f = "contacts.toml";
@@ -551,9 +561,10 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
             }
         }
     }
-    for id in CORE_CONTACTS {
-        if !contact_ids.contains(id) {
-            ck.err(f, 0, format!("the engine needs contact '{id}'"));
+    for c in contract::CONTACTS {
+        if !contact_ids.contains(c.id) {
+            let (line, hint) = contract::nearest(c.id, contacts.contact.iter().map(|x| &x.id), |id| ck.line(f, id));
+            ck.err(f, line, format!("the code relies on contact '{}' ({}), which is not defined{hint}", c.id, c.used_by));
         }
     }
     if contacts.timezone != "Europe/London" {
@@ -594,7 +605,7 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
             }
             if let Some(c) = &a.when {
                 let mut problems = Vec::new();
-                check_condition(c, &scope, &mut problems);
+                check_condition(c, &scope_derived, &mut problems);
                 for p in problems {
                     ck.err(file, line, format!("{who}: when {p}"));
                 }
@@ -605,9 +616,9 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
         check_actions(&mut ck, "ruleset.toml", &format!("category '{}'", c.id.get_ref()), &c.next);
     }
 
-    let check_when = |ck: &mut Checker, file: &str, line: usize, owner: &str, c: &Condition| {
+    let check_when = |ck: &mut Checker, file: &str, line: usize, owner: &str, c: &Condition, derived: bool| {
         let mut problems = Vec::new();
-        check_condition(c, &scope, &mut problems);
+        check_condition(c, if derived { &scope_derived } else { &scope }, &mut problems);
         for p in problems {
             ck.err(file, line, format!("{owner}: {p}"));
         }
@@ -622,18 +633,22 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
         let owner = format!("exception '{}'", e.id.get_ref());
         ck.check_text(f, line, "text", &owner, &e.text);
         if let Some(c) = &e.suggested_when {
-            check_when(&mut ck, f, line, &owner, c);
+            check_when(&mut ck, f, line, &owner, c, false);
         }
     }
     let mut rule_ids = HashSet::new();
     for r in &consent.rule {
         ck.check_id(f, &r.id, "consent rule", &mut rule_ids);
         let line = ck.line(f, &r.id);
-        ck.check_text(f, line, "quote", &format!("consent rule '{}'", r.id.get_ref()), &r.quote);
-    }
-    for id in CORE_CONSENT_RULES {
-        if !rule_ids.contains(id) {
-            ck.err(f, 0, format!("the engine needs consent rule '{id}'"));
+        let owner = format!("consent rule '{}'", r.id.get_ref());
+        ck.check_text(f, line, "quote", &owner, &r.quote);
+        if let Some(a) = &r.advice {
+            ck.check_text(f, line, "advice", &owner, a);
+        }
+        // A rule with no `when` would never be shown: dead data, which the file must not hold.
+        match &r.when {
+            Some(c) => check_when(&mut ck, f, line, &format!("{owner}: when"), c, true),
+            None => ck.err(f, line, format!("{owner}: give `when`, the situation in which it is shown (a rule never shown does not belong in the file)")),
         }
     }
     if let Some((_, opts)) = defined.get("consent_exception") {
@@ -653,7 +668,7 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
         let owner = format!("pathway '{}'", p.id.get_ref());
         ck.check_text(f, line, "name", &owner, &p.name);
         ck.check_text(f, line, "quote", &owner, &p.quote);
-        check_when(&mut ck, f, line, &format!("{owner}: when"), &p.when);
+        check_when(&mut ck, f, line, &format!("{owner}: when"), &p.when, false);
         if let Some(c) = &p.category_floor {
             if !categories.contains(c) {
                 ck.err(f, line, format!("{owner}: unknown category_floor '{c}'"));
@@ -678,7 +693,7 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
         let line = ck.line(f, &o.id);
         let owner = format!("override '{}'", o.id.get_ref());
         ck.check_text(f, line, "quote", &owner, &o.quote);
-        check_when(&mut ck, f, line, &format!("{owner}: when"), &o.when);
+        check_when(&mut ck, f, line, &format!("{owner}: when"), &o.when, false);
         if let Some(c) = &o.category {
             if !categories.contains(c) {
                 ck.err(f, line, format!("{owner}: unknown category '{c}'"));
@@ -686,8 +701,23 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
         }
         check_actions(&mut ck, f, &owner, &o.action);
     }
-    if !safety.overrides.iter().any(|o| o.id.get_ref() == "immediate_danger") {
-        ck.err(f, 0, "the engine needs the override 'immediate_danger'");
+    for c in contract::OVERRIDES {
+        if !safety.overrides.iter().any(|o| o.id.get_ref() == c.id) {
+            let (line, hint) = contract::nearest(c.id, safety.overrides.iter().map(|x| &x.id), |id| ck.line(f, id));
+            ck.err(f, line, format!("the code relies on override '{}' ({}), which is not defined{hint}", c.id, c.used_by));
+        }
+    }
+    for c in contract::PATHWAYS {
+        if !pathways.pathway.iter().any(|p| p.id.get_ref() == c.id) {
+            let (line, hint) = contract::nearest(c.id, pathways.pathway.iter().map(|x| &x.id), |id| ck.line("pathways.toml", id));
+            ck.err("pathways.toml", line, format!("the code relies on pathway '{}' ({}), which is not defined{hint}", c.id, c.used_by));
+        }
+    }
+    for c in contract::DOMAINS {
+        if !ruleset.domain.iter().any(|d| d.id.get_ref() == c.id) {
+            let (line, hint) = contract::nearest(c.id, ruleset.domain.iter().map(|x| &x.id), |id| ck.line("ruleset.toml", id));
+            ck.err("ruleset.toml", line, format!("the code relies on domain '{}' ({}), which is not defined{hint}", c.id, c.used_by));
+        }
     }
 
     // Interpretation rules.
@@ -699,7 +729,45 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
         let owner = format!("interpretation '{}'", r.id.get_ref());
         ck.check_text(f, line, "advice", &owner, &r.advice);
         ck.check_text(f, line, "basis", &owner, &r.basis);
-        check_when(&mut ck, f, line, &format!("{owner}: when"), &r.when);
+        check_when(&mut ck, f, line, &format!("{owner}: when"), &r.when, true);
+    }
+
+    // Guidance and the engine's messages.
+    let f = "guidance.toml";
+    let mut seen = HashSet::new();
+    for g in &guidance.guidance {
+        ck.check_id(f, &g.id, "guidance", &mut seen);
+        let line = ck.line(f, &g.id);
+        let owner = format!("guidance '{}'", g.id.get_ref());
+        ck.check_text(f, line, "title", &owner, &g.title);
+        ck.check_text(f, line, "source", &owner, &g.source);
+        if g.points.is_empty() {
+            ck.err(f, line, format!("{owner}: give at least one of the document's points"));
+        }
+        for p in &g.points {
+            ck.check_text(f, line, "points", &owner, p);
+        }
+        check_when(&mut ck, f, line, &format!("{owner}: when"), &g.when, true);
+    }
+    let mut seen = HashSet::new();
+    for m in &guidance.message {
+        ck.check_id(f, &m.id, "message", &mut seen);
+        let line = ck.line(f, &m.id);
+        let owner = format!("message '{}'", m.id.get_ref());
+        ck.check_text(f, line, "text", &owner, &m.text);
+        if let Some(c) = contract::MESSAGES.iter().find(|c| c.id == m.id.get_ref()) {
+            for p in placeholders(&m.text) {
+                if !c.placeholders.contains(&p) {
+                    ck.err(f, line, format!("{owner}: unknown placeholder '{{{p}}}' (this message can use: {})", c.placeholders.join(", ")));
+                }
+            }
+        }
+    }
+    for m in contract::MESSAGES {
+        if !seen.contains(m.id) {
+            let (line, hint) = contract::nearest(m.id, guidance.message.iter().map(|x| &x.id), |id| ck.line(f, id));
+            ck.err(f, line, format!("the code relies on message '{}' ({}), which is not defined{hint}", m.id, m.used_by));
+        }
     }
 
     // The closure that collected `covers` is no longer used, so its borrow has ended.
@@ -714,7 +782,7 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
     if !ck.errors.is_empty() {
         return Err(ck.errors);
     }
-    Ok(Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation })
+    Ok(Files { ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation, guidance })
 }
 
 /// The hand counts in `indicator-counts.toml` must match the indicators exactly, per

@@ -4,6 +4,7 @@
 pub mod assess;
 pub mod clock;
 pub mod compact;
+pub mod contract;
 pub mod load;
 pub mod model;
 pub mod sorted;
@@ -45,6 +46,7 @@ pub fn default_sources() -> Sources {
             file!("consent.toml"),
             file!("contacts.toml"),
             file!("interpretation.toml"),
+            file!("guidance.toml"),
             file!("indicator-counts.toml"),
         ]
         .into_iter()

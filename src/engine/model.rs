@@ -187,6 +187,17 @@ pub enum Condition {
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
+    // Facts the engine works out, not answers. They are known only once the triggers have
+    // run, so only actions, consent rules, interpretation rules and guidance may use them
+    // (load.rs refuses them in a question's `applies_if` or a pathway's or override's `when`).
+    /// The MASH is open (true) or closed (false) at the instant assessed.
+    MashOpen(bool),
+    /// A consent exception is relied on or suggested by the answers (true), or none (false).
+    ConsentException(bool),
+    /// Something calls for a response now: an urgent action of a triggered override or pathway.
+    UrgentConcern(bool),
+    /// The suggested category is this one or higher.
+    OutcomeAtLeast(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -229,6 +240,14 @@ pub struct Action {
     /// specifically, or general advice that this situation contradicts).
     #[serde(default)]
     pub covers: Vec<String>,
+    /// The action asks for a new referral (or a new contact with the MASH about it). Withheld
+    /// when the child's case is already open: the allocated worker is the route then.
+    #[serde(default)]
+    pub new_referral: bool,
+    /// The action tells the family, or asks their consent. Withheld when a consent exception
+    /// is relied on or suggested: telling them may put the child at greater risk.
+    #[serde(default)]
+    pub tells_family: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -301,6 +320,12 @@ pub struct ConsentRule {
     pub id: Id,
     pub quote: String,
     pub source: String,
+    /// When the rule is shown with the outcome's consent guidance; never shown without one.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// What the rule means for this practitioner, in our words (the quote is shown beside it).
+    #[serde(default)]
+    pub advice: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -330,6 +355,8 @@ pub struct Contact {
     /// This contact covers the times when the named contact is closed (EDT for MASH).
     #[serde(default)]
     pub out_of_hours_for: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
     pub source: String,
 }
 
@@ -366,6 +393,47 @@ pub struct Interpretation {
     pub basis: String,
 }
 
+/// `guidance.toml`: what the document says about what happens around a referral (after it,
+/// disagreement, families who find it hard to engage, the early-years offer), shown where
+/// it applies, and the sentences the engine itself says, as messages an editor can reach.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidanceFile {
+    pub guidance: Vec<Guidance>,
+    pub message: Vec<Message>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guidance {
+    pub id: Id,
+    /// Our heading for it.
+    pub title: String,
+    pub when: Condition,
+    /// Our words: what it means for this practitioner now.
+    #[serde(default)]
+    pub advice: Option<String>,
+    /// The document's words, verbatim, each a sentence or a list item.
+    pub points: Vec<String>,
+    pub source: String,
+    /// The seed file the points come from, when it is not the rule set's own document.
+    #[serde(default)]
+    pub source_file: Option<String>,
+    /// Also shown on the summary page (never in the copied referral text).
+    #[serde(default)]
+    pub on_summary: bool,
+}
+
+/// A sentence the engine says by id; `{name}` placeholders are filled in by the engine.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
 /// Hand counts of indicators per category and domain (`indicator-counts.toml`), so that a
 /// silently dropped indicator fails the build.
 pub type Counts = BTreeMap<String, BTreeMap<String, u32>>;
@@ -382,20 +450,23 @@ compact_struct! {
     Question { id, step, question, hint, kind, options, applies_if, required, error, source, quote }
     AnswerIn { question, one_of }
     DomainsAt { category, at_least }
-    Action { id, text, quote, urgent, when, contact, source, interpretation, attach, covers }
+    Action { id, text, quote, urgent, when, contact, source, interpretation, attach, covers, new_referral, tells_family }
     PathwaysFile { pathway }
     Pathway { id, name, source, when, quote, category_floor, consent_exception, interpretation, action }
     SafetyFile { overrides }
     Override { id, when, category, quote, source, interpretation, action }
     ConsentFile { exception, rule }
     Exception { id, text, source, suggested_when }
-    ConsentRule { id, quote, source }
+    ConsentRule { id, quote, source, when, advice }
     ContactsFile { timezone, contact, bank_holidays }
-    Contact { id, name, phone, email, how, hours, closed_on_bank_holidays, out_of_hours_for, source }
+    Contact { id, name, phone, email, how, hours, closed_on_bank_holidays, out_of_hours_for, address, source }
     Hours { days, open, close }
     BankHolidays { source, valid_until, dates }
     InterpretationFile { rule }
     Interpretation { id, when, advice, basis }
+    GuidanceFile { guidance, message }
+    Guidance { id, title, when, advice, points, source, source_file, on_summary }
+    Message { id, text, basis }
 }
 
 compact_enum! {
@@ -414,5 +485,9 @@ compact_tagged! {
         All = 6,
         Any = 7,
         Not = 8,
+        MashOpen = 9,
+        ConsentException = 10,
+        UrgentConcern = 11,
+        OutcomeAtLeast = 12,
     } or Condition::All(Vec::new())
 }

@@ -1,0 +1,127 @@
+//! The contract between the rule files and the code: every id the Rust code relies on, in
+//! one place, with what relies on it. `load` checks each one, so renaming `why_now` in
+//! questions.toml fails `rules check` and the build with `file:line: problem` instead of
+//! silently emptying a section of the referral summary.
+//!
+//! This file is also compiled into `build.rs`: std and `super::model` only.
+
+use super::model::{Id, Kind};
+
+pub struct QuestionUse {
+    pub id: &'static str,
+    pub kind: Kind,
+    /// Option ids the code names (choice questions).
+    pub options: &'static [&'static str],
+    pub used_by: &'static str,
+}
+
+pub struct IdUse {
+    pub id: &'static str,
+    pub used_by: &'static str,
+}
+
+pub struct MessageUse {
+    pub id: &'static str,
+    /// The `{name}` placeholders the engine fills in for this message.
+    pub placeholders: &'static [&'static str],
+    pub used_by: &'static str,
+}
+
+const fn q(id: &'static str, kind: Kind, options: &'static [&'static str], used_by: &'static str) -> QuestionUse {
+    QuestionUse { id, kind, options, used_by }
+}
+
+const SUMMARY: &str = "the referral summary";
+
+pub const QUESTIONS: &[QuestionUse] = &[
+    q("immediate_danger", Kind::YesNo, &[], "the journey's 999 page and the engine's 999-first check"),
+    q("significant_harm", Kind::YesNoUnsure, &[], "the referral summary's urgency section"),
+    q("open_case", Kind::YesNoUnsure, &[], "the engine withholds new-referral actions for an open case"),
+    q("contact_made", Kind::Text, &[], SUMMARY),
+    q("child_age", Kind::Choice, &["unborn", "0_4", "5_12", "13_15", "16_17"], "consent for children over 12; the consultation summary"),
+    q("child_disabled", Kind::YesNoUnsure, &[], "the engine's private fostering check"),
+    q("consent_parents", Kind::Choice, &["given", "refused", "not_sought", "not_yet"], "the engine's consent guidance and the summary"),
+    q("consent_exception", Kind::Choice, &[], "the engine's consent guidance (one option per exception)"),
+    q("consent_reason", Kind::Text, &[], "the summary's consent section"),
+    q("child_competent", Kind::YesNoUnsure, &[], "the engine: the child's own consent"),
+    q("child_consent", Kind::Choice, &["given", "refused", "not_sought", "not_applicable"], SUMMARY),
+    q("info_sharing_decision", Kind::Text, &[], "the summary's consent section"),
+    q("pathway_steps_taken", Kind::Text, &[], SUMMARY),
+    q("safeguarding_lead_consulted", Kind::YesNo, &[], "the decision-not-to-refer record"),
+    q("factor_worries", Kind::Text, &[], SUMMARY),
+    q("why_now", Kind::Text, &[], SUMMARY),
+    q("impact", Kind::Text, &[], SUMMARY),
+    q("factor_child_life", Kind::Text, &[], SUMMARY),
+    q("factor_strengths", Kind::Text, &[], SUMMARY),
+    q("factor_agency_support", Kind::Text, &[], SUMMARY),
+    q("factor_previous_support", Kind::Text, &[], SUMMARY),
+    q("previous_support", Kind::Choice, &["single_agency_taf"], SUMMARY),
+    q("factor_chronology", Kind::YesNo, &[], "the summary's quality check"),
+    q("factor_gcp2", Kind::YesNoUnsure, &[], "the summary's attachments and quality check"),
+    q("factor_parenting_context", Kind::Text, &[], SUMMARY),
+    q("factor_risk_factors", Kind::Text, &[], SUMMARY),
+    q("factor_development", Kind::Text, &[], SUMMARY),
+    q("factor_family_environment", Kind::Text, &[], SUMMARY),
+    q("factor_parental_capacity", Kind::Text, &[], SUMMARY),
+    q("other_professionals", Kind::Text, &[], SUMMARY),
+    q("desired_outcome", Kind::Text, &[], SUMMARY),
+];
+
+pub const CONTACTS: &[IdUse] = &[
+    IdUse { id: "police", used_by: "the engine's 999-first check" },
+    IdUse { id: "mash", used_by: "office hours: who to phone now" },
+    IdUse { id: "edt", used_by: "office hours: who to phone now" },
+    IdUse { id: "allocated_worker", used_by: "the open-case page" },
+];
+
+pub const OVERRIDES: &[IdUse] = &[IdUse { id: "immediate_danger", used_by: "the engine's 999-first check" }];
+
+pub const PATHWAYS: &[IdUse] = &[IdUse { id: "neglect", used_by: "the summary's neglect check" }];
+
+pub const DOMAINS: &[IdUse] = &[IdUse { id: "educational_neglect", used_by: "the summary's neglect check" }];
+
+pub const MESSAGES: &[MessageUse] = &[
+    MessageUse { id: "nothing_selected", placeholders: &[], used_by: "the outcome when nothing is selected" },
+    MessageUse { id: "risks_without_indicators", placeholders: &[], used_by: "the outcome when only specific risks are chosen" },
+    MessageUse { id: "mash_open", placeholders: &["time"], used_by: "who to phone now, in office hours" },
+    MessageUse { id: "mash_closed_urgent", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, urgent" },
+    MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" },
+    MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" },
+];
+
+/// The line of the id most like `wanted` (a renamed id is usually a small edit away), and a
+/// hint naming it; line 1 when the file has no ids at all.
+pub fn nearest<'a>(wanted: &str, ids: impl Iterator<Item = &'a Id>, line_of: impl FnMut(&'a Id) -> usize) -> (usize, String) {
+    let mut line_of = line_of;
+    // A rename usually keeps the start of the id, or at least contains the old one.
+    let score = |id: &str| {
+        if id.starts_with(wanted) || wanted.starts_with(id) {
+            0
+        } else if id.contains(wanted) || wanted.contains(id) {
+            1
+        } else {
+            distance(wanted, id) + 2
+        }
+    };
+    let best = ids.map(|id| (score(id.get_ref()), id)).min_by_key(|(d, id)| (*d, id.get_ref().len().abs_diff(wanted.len())));
+    match best {
+        Some((d, id)) if d <= wanted.len() / 2 + 3 => {
+            let line = line_of(id);
+            (line, format!("; did you rename it to '{}'?", id.get_ref()))
+        }
+        _ => (1, String::new()),
+    }
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
