@@ -85,7 +85,8 @@ fn assess_accepts_ids_and_exact_texts() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["category"]["id"], "emerging_needs");
-    assert_eq!(v["contact"]["id"], "edt");
+    assert_eq!(v["contact"]["id"], "mash");
+    assert_eq!(v["contact"]["mash_open"], false);
     assert_eq!(v["because"][0]["id"], "en.health.1");
     assert_eq!(v["ruleset"]["hash"].as_str().unwrap().len(), 64);
     std::fs::remove_dir_all(dir).ok();
@@ -136,7 +137,8 @@ fn readme_examples_say_what_the_readme_says() {
     let because: Vec<&str> = v["because"].as_array().unwrap().iter().map(|b| b["id"].as_str().unwrap()).collect();
     assert_eq!(because, ["en.health.1", "en.learning.4"]);
     assert_eq!(v["actions"][0]["id"], "emerging_needs.own_service");
-    assert_eq!(v["contact"]["id"], "edt");
+    assert_eq!((v["contact"]["id"].as_str(), v["contact"]["urgent"].as_bool(), v["contact"]["mash_open"].as_bool()), (Some("mash"), Some(false), Some(false)));
+    assert_eq!(v["contact"]["next_open"], "Monday 23 November 2026 at 08:45");
 
     let o = threshold(&["assess", "docs/cases/immediate-danger-monday-bst.json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();

@@ -36,6 +36,18 @@ struct Expect {
     interpretation_include: Vec<String>,
     interpretation_exclude: Vec<String>,
     data_warnings: Option<usize>,
+    /// When the MASH next opens (None: open now).
+    next_open: Option<Option<String>>,
+    contact_urgent: Option<bool>,
+    open_case: Option<bool>,
+    guidance_include: Vec<String>,
+    guidance_exclude: Vec<String>,
+    /// The attachments, exactly.
+    attach: Option<Vec<String>>,
+    /// Words no urgent action may contain (e.g. the MASH's number while it is closed).
+    urgent_text_exclude: Vec<String>,
+    /// Words no action at all may contain (e.g. "referral form" for an open case).
+    text_exclude: Vec<String>,
 }
 
 fn check(name: &str, g: &Golden, out: &Outcome) -> Vec<String> {
@@ -108,6 +120,39 @@ fn check(name: &str, g: &Golden, out: &Outcome) -> Vec<String> {
             fails.push(format!("unexpected interpretation {n}"));
         }
     }
+    if let Some(n) = &e.next_open {
+        expect_eq(&mut fails, "contact.next_open", format!("{:?}", out.contact.next_open), format!("{n:?}"));
+    }
+    if let Some(b) = e.contact_urgent {
+        expect_eq(&mut fails, "contact.urgent", out.contact.urgent.to_string(), b.to_string());
+    }
+    if let Some(b) = e.open_case {
+        expect_eq(&mut fails, "open_case", out.open_case.to_string(), b.to_string());
+    }
+    let guidance: Vec<&str> = out.guidance.iter().map(|g| g.id).collect();
+    for g in &e.guidance_include {
+        if !guidance.contains(&g.as_str()) {
+            fails.push(format!("guidance lacks {g} (have {guidance:?})"));
+        }
+    }
+    for g in &e.guidance_exclude {
+        if guidance.contains(&g.as_str()) {
+            fails.push(format!("unexpected guidance {g}"));
+        }
+    }
+    if let Some(a) = &e.attach {
+        expect_eq(&mut fails, "attach", format!("{:?}", out.attach), format!("{a:?}"));
+    }
+    for w in &e.urgent_text_exclude {
+        for a in out.urgent.iter().filter(|a| a.text.to_lowercase().contains(&w.to_lowercase())) {
+            fails.push(format!("urgent action {} says {w:?}: {}", a.id, a.text));
+        }
+    }
+    for w in &e.text_exclude {
+        for a in out.urgent.iter().chain(&out.actions).filter(|a| a.text.to_lowercase().contains(&w.to_lowercase())) {
+            fails.push(format!("action {} says {w:?}: {}", a.id, a.text));
+        }
+    }
     if let Some(n) = e.data_warnings {
         expect_eq(&mut fails, "warnings", out.warnings.len().to_string(), n.to_string());
     }
@@ -120,7 +165,7 @@ fn golden_cases() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
     let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
     names.sort();
-    assert!(names.len() >= 25, "expected at least 25 golden cases, found {}", names.len());
+    assert!(names.len() >= 69, "expected at least 25 golden cases, found {}", names.len());
     let mut fails = Vec::new();
     for path in &names {
         let name = path.file_name().unwrap().to_string_lossy().to_string();

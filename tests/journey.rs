@@ -214,7 +214,7 @@ fn each_screen_asks_only_its_own_questions() {
     assert_eq!(ids(Screen::Safety), ["significant_harm", "open_case"]);
     assert!(ids(Screen::Risks).contains(&"risk_fgm".to_string()));
     assert!(!ids(Screen::Risks).contains(&"fgm_disclosed_or_observed".to_string()), "follow-up only when relevant");
-    assert_eq!(ids(Screen::Consent), ["consent_parents"]);
+    assert_eq!(ids(Screen::Consent), ["consent_parents", "info_sharing_decision"]);
     assert!(ids(Screen::Indicators).is_empty());
 }
 

@@ -103,10 +103,134 @@ proptest! {
     }
 
     #[test]
-    fn every_referral_level_outcome_says_who_to_call((case, now) in any_case()) {
-        let out = rules().assess(&case, now).unwrap();
+    fn every_outcome_says_who_to_call_and_when((case, now) in any_case()) {
+        let r = rules();
+        let out = r.assess(&case, now).unwrap();
         prop_assert!(out.contact.id == "mash" || out.contact.id == "edt");
         prop_assert!(!out.contact.phone.is_empty());
-        prop_assert_eq!(out.contact.mash_open, out.contact.id == "mash");
+        prop_assert_eq!(out.contact.mash_open, r.mash_open(now));
+        // The EDT only out of hours and only when something is urgent.
+        prop_assert_eq!(out.contact.id == "edt", !out.contact.mash_open && out.contact.urgent);
+        prop_assert_eq!(out.contact.urgent, !out.urgent.is_empty());
+        prop_assert_eq!(out.contact.next_open.is_some(), !out.contact.mash_open);
+        let unfilled = out.urgent.iter().chain(&out.actions).any(|a| a.text.contains("{next_open}"));
+        prop_assert!(!unfilled, "a placeholder was left in an action");
     }
+
+    // The contradiction properties: every line shown applies to this case at this moment.
+
+    /// (a) MASH closed: no urgent action gives the MASH's number; MASH open: none gives the EDT's.
+    #[test]
+    fn urgent_actions_fit_office_hours((case, now) in any_case()) {
+        let r = rules();
+        let out = r.assess(&case, now).unwrap();
+        let (mash, edt) = (r.contact("mash").unwrap().phone.as_deref().unwrap(), r.contact("edt").unwrap().phone.as_deref().unwrap());
+        for a in &out.urgent {
+            if out.contact.mash_open {
+                prop_assert!(!a.text.contains(edt) && a.contact != Some("edt"), "MASH open, yet {}: {}", a.id, a.text);
+            } else {
+                prop_assert!(!a.text.contains(mash) && a.contact != Some("mash"), "MASH closed, yet {}: {}", a.id, a.text);
+            }
+        }
+    }
+
+    /// (b) An open case: no action asks for a new referral.
+    #[test]
+    fn an_open_case_gets_no_new_referral((mut case, now) in any_case()) {
+        let r = rules();
+        case.answers.insert("open_case".into(), "yes".into());
+        let out = r.assess(&case, now).unwrap();
+        prop_assert!(out.open_case);
+        for a in out.urgent.iter().chain(&out.actions) {
+            prop_assert!(!r.action(a.id).unwrap().new_referral, "{} asks for a new referral", a.id);
+            let t = a.text.to_lowercase();
+            for words in ["luton referral form", "make a referral", "make the referral", "refer the child to the mash"] {
+                prop_assert!(!t.contains(words), "{} says {:?}: {}", a.id, words, a.text);
+            }
+        }
+        prop_assert!(out.guidance.iter().all(|g| g.id != "after_referral"));
+    }
+
+    /// (c) A consent exception relied on or suggested: nothing tells the family first.
+    #[test]
+    fn no_telling_the_family_beside_an_exception((case, now) in any_case()) {
+        let r = rules();
+        let out = r.assess(&case, now).unwrap();
+        if out.consent.exception.is_some() || !out.consent.suggested_exceptions.is_empty() {
+            for a in out.urgent.iter().chain(&out.actions) {
+                prop_assert!(!r.action(a.id).unwrap().tells_family, "{} tells the family", a.id);
+                let t = a.text.to_lowercase();
+                prop_assert!(!t.contains("talk to the family and tell them") && !t.contains("discuss the referral with the family,"), "{}: {}", a.id, a.text);
+            }
+            prop_assert!(out.consent.warnings.iter().all(|w| w.id != "referral_form_consent_section"));
+        }
+    }
+
+    /// (d) Every attachment belongs to an action that is shown.
+    #[test]
+    fn every_attachment_belongs_to_a_shown_action((case, now) in any_case()) {
+        let out = rules().assess(&case, now).unwrap();
+        for a in &out.attach {
+            prop_assert!(out.urgent.iter().chain(&out.actions).any(|x| x.attach == Some(*a)), "{a} has no action");
+        }
+        let taf = "Minutes of the Team Around the Family (TAF) meetings already held";
+        if out.attach.contains(&taf) {
+            prop_assert!(matches!(case.answers.get("previous_support").map(String::as_str), Some("single_agency_taf" | "la_taf")));
+        }
+    }
+
+    /// (e) No two urgent actions ask for the same call.
+    #[test]
+    fn no_call_is_asked_for_twice((case, now) in any_case()) {
+        let r = rules();
+        let out = r.assess(&case, now).unwrap();
+        let numbers: Vec<&str> = out.urgent.iter().filter_map(|a| a.contact).filter_map(|c| r.contact(c)?.phone.as_deref()).collect();
+        let mut unique = numbers.clone();
+        unique.sort();
+        unique.dedup();
+        prop_assert_eq!(unique.len(), numbers.len(), "urgent calls: {:?}", out.urgent.iter().map(|a| a.id).collect::<Vec<_>>());
+    }
+
+    /// (f) The same case at the same instant gives the same outcome wherever it is assessed:
+    /// the journey (which the outcome page and the summary render) builds the same case as the
+    /// case file, and assessing it again gives the same text.
+    #[test]
+    fn the_journey_assesses_the_case_file_exactly((case, now) in any_case()) {
+        let r = std::rc::Rc::new(rules().clone());
+        let mut j = threshold_guide::journey::Journey::new(r.clone());
+        for i in &case.indicators {
+            j.apply(threshold_guide::journey::Action::ToggleIndicator(i.clone()));
+        }
+        for (q, v) in &case.answers {
+            j.apply(threshold_guide::journey::Action::Answer { question: q.clone(), value: v.clone() });
+        }
+        let mut file_case = case.clone();
+        file_case.answers.retain(|_, v| !v.trim().is_empty());
+        let from_file = serde_json::to_value(r.assess(&file_case, now).unwrap()).unwrap();
+        let from_journey = serde_json::to_value(r.assess(&j.case(), now).unwrap()).unwrap();
+        prop_assert_eq!(&from_file, &from_journey);
+        prop_assert_eq!(from_file, serde_json::to_value(r.assess(&j.case(), now).unwrap()).unwrap());
+    }
+}
+
+/// (f) The CLI prints exactly what the engine returns, for a few random cases (a process each).
+#[test]
+fn the_cli_prints_the_engines_outcome() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let dir = std::env::temp_dir().join(format!("threshold-prop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for n in 0..12 {
+        let (case, now) = any_case().new_tree(&mut runner).unwrap().current();
+        let (y, mo, d) = threshold_guide::engine::clock::civil_from_days(now.0.div_euclid(86_400));
+        let secs = now.0.rem_euclid(86_400);
+        let stamp = format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60);
+        let file = dir.join(format!("case{n}.json"));
+        std::fs::write(&file, serde_json::json!({ "indicators": case.indicators, "answers": case.answers, "now": stamp }).to_string()).unwrap();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_threshold")).args(["assess", file.to_str().unwrap()]).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let printed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(printed, serde_json::to_value(rules().assess(&case, now).unwrap()).unwrap(), "case {n}");
+    }
+    std::fs::remove_dir_all(dir).ok();
 }

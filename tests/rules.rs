@@ -95,9 +95,38 @@ fn quotes_and_definitions_are_verbatim_from_the_document() {
     for q in &r.questions {
         quotes.extend(q.quote.as_deref().map(|x| (format!("question {}", q.id.get_ref()), x)));
     }
-    let missing: Vec<String> =
+    let mut missing: Vec<String> =
         quotes.iter().filter(|(_, q)| !doc.contains(&flatten(q))).map(|(who, q)| format!("{who}: {q}")).collect();
+    // Guidance points: from the rule set's document, or from the seed their `source_file` names.
+    for g in &r.guidance {
+        let other = g.source_file.as_deref().map(|f| flatten(&common::seed(f)));
+        for p in &g.points {
+            if !other.as_ref().unwrap_or(&doc).contains(&flatten(p)) {
+                missing.push(format!("guidance {}: {p}", g.id.get_ref()));
+            }
+        }
+    }
     assert!(missing.is_empty(), "quotes not found verbatim in the document:\n{}", missing.join("\n"));
+    assert!(r.guidance.len() >= 8 && r.guidance.iter().map(|g| g.points.len()).sum::<usize>() >= 40);
+}
+
+/// Every consent rule is shown in at least one golden case: the file holds no dead data.
+#[test]
+fn every_consent_rule_is_shown_in_a_golden_case() {
+    let r = rules();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut shown = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let input: threshold_guide::engine::CaseInput = serde_json::from_value(v["case"].clone()).unwrap();
+        let (case, now) = input.split().unwrap();
+        // Counted only where the golden case itself pins the consent guidance.
+        if v["expect"]["consent_warnings"].is_array() {
+            shown.extend(r.assess(&case, now).unwrap().consent.warnings.iter().map(|w| w.id.to_string()));
+        }
+    }
+    let unseen: Vec<&str> = r.consent.rule.iter().map(|x| x.id.get_ref().as_str()).filter(|id| !shown.contains(*id)).collect();
+    assert!(unseen.is_empty(), "consent rules no golden case shows: {unseen:?}");
 }
 
 #[test]
@@ -128,7 +157,8 @@ fn every_specific_risk_has_a_pathway() {
 fn the_five_consent_exceptions_are_all_there() {
     let r = rules();
     let ids: Vec<&str> = r.consent.exception.iter().map(|e| e.id.get_ref().as_str()).collect();
-    assert_eq!(ids, ["forced_marriage_or_removal", "fgm_hba_faith", "sexual_abuse_disclosure", "fii", "immediate_risk"]);
+    // The document's five, in its order, then the two it states elsewhere ("These include…").
+    assert_eq!(ids, ["forced_marriage_or_removal", "fgm_hba_faith", "sexual_abuse_disclosure", "fii", "immediate_risk", "significant_risk", "lawful_basis"]);
 }
 
 /// The browser decodes the rule set build.rs compiled; it must be the TOML rule set exactly.

@@ -122,6 +122,15 @@ impl RuleSet {
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.contact.iter().find(|c| c.id.get_ref() == id)
     }
+    /// An action by id, wherever it is defined.
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.overrides
+            .iter()
+            .flat_map(|o| &o.action)
+            .chain(self.pathways.iter().flat_map(|p| &p.action))
+            .chain(self.categories.iter().flat_map(|c| &c.next))
+            .find(|a| a.id.get_ref() == id)
+    }
 }
 
 /// Id → position: a table sorted by the FNV-1a hash of each id. A lookup hashes the id once

@@ -29,3 +29,9 @@ pub fn flatten(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Another seed beside the repository, by file name.
+pub fn seed(name: &str) -> String {
+    let path = format!("{}/../shared/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
