@@ -15,6 +15,7 @@ pub fn contact_details(rules: &RuleSet, id: &str) -> Html {
                 { ", " }<a class="tg-link" href={format!("mailto:{email}")}>{ email }</a>
             }
             if let Some(how) = &c.how { { ". " }{ how } }
+            if let Some(address) = &c.address { { ". " }{ address } }
         </span>
     }
 }

@@ -6,7 +6,7 @@ use super::app::{now, Ctx};
 use super::contact::contact_details;
 use super::govuk::{details_small, guidance_says, radio_item, warning_inner};
 use super::indicators::category_heading;
-use crate::engine::assess::{ActionOut, Outcome, Reason};
+use crate::engine::assess::{ActionOut, GuidanceOut, Outcome, Reason};
 use crate::journey::Action;
 
 use yew::prelude::*;
@@ -32,7 +32,7 @@ fn reason_list(reasons: &[&Reason]) -> Html {
 fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
     html! {
         <li key={a.id} data-action-id={a.id.to_string()}>
-            { a.text }
+            { a.text.as_ref() }
             if let Some(c) = a.contact { <br /><span class="tg-contact-line">{ contact_details(rules, c) }</span> }
             if let Some(i) = a.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
             if let Some(q) = a.quote { { guidance_says(q, None) } }
@@ -77,11 +77,15 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
                     }) }
                 </div>
             }
-            <div class="tg-contact-now" data-contact={out.contact.id.to_string()}>
-                <p class="tg-body">
-                    <strong>{ if matches!(out.category.id, "universal" | "emerging_needs") && out.urgent.is_empty() { "If you want advice now: " } else { "Who to phone now: " } }</strong>
-                    { format!("{}, {}", out.contact.name, out.contact.phone) }
-                </p>
+            <div class="tg-contact-now" data-contact={out.contact.id.to_string()} data-mash-open={if out.contact.mash_open { "true" } else { "false" }}>
+                if out.contact.urgent || out.contact.mash_open {
+                    <p class="tg-body">
+                        <strong>{ if out.contact.urgent { "Who to phone now: " } else { "If you want advice now: " } }</strong>
+                        { format!("{}, {}", out.contact.name, out.contact.phone) }
+                    </p>
+                } else {
+                    <p class="tg-body"><strong>{ "The MASH is closed now" }</strong>{ format!(": it opens again on {}.", out.contact.next_open.as_deref().unwrap_or_default()) }</p>
+                }
                 <p class="tg-body">{ &out.contact.why }{ " If a child is in immediate danger, call 999." }</p>
             </div>
 
@@ -155,6 +159,8 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
             }) }
             { for out.warnings.iter().map(|w| html! { <div class="tg-warning-text">{ warning_inner(html! { w }) }</div> }) }
 
+            { for out.guidance.iter().map(guidance_section) }
+
             <div class="tg-form-group" id={judgement_id.clone()}>
                 <fieldset class="tg-fieldset">
                     <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ "Your professional judgement" }</legend>
@@ -188,6 +194,23 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
                 }
             </div>
         </>
+    }
+}
+
+/// What the document says about what happens around a referral: our summary, then its own
+/// words with the section they come from.
+pub fn guidance_section(g: &GuidanceOut) -> Html {
+    html! {
+        <section key={g.id} data-guidance={g.id.to_string()}>
+            <h2 class="tg-heading-m">{ g.title }</h2>
+            if let Some(a) = g.advice { <p class="tg-body">{ a }</p> }
+            { details_small("What the guidance says", html! {
+                <>
+                    <ul class="tg-list tg-list--bullet">{ for g.points.iter().map(|p| html! { <li>{ p.as_str() }</li> }) }</ul>
+                    <p class="tg-source">{ "Source: " }{ g.source }{ g.source_file.map(|f| format!(" ({f})")).unwrap_or_default() }</p>
+                </>
+            }) }
+        </section>
     }
 }
 

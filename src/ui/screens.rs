@@ -49,7 +49,7 @@ fn audience_note(audience: Audience) -> Html {
 #[inline(never)]
 pub fn danger_exit(ctx: &Ctx) -> Html {
     let rules = &ctx.journey.rules;
-    let (contact, _) = rules.contact_now(now());
+    let (contact, _) = rules.contact_now(now(), true);
     html! {
         <>
             <div class="tg-panel tg-panel--urgent" role="alert">
