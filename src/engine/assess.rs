@@ -555,13 +555,20 @@ impl RuleSet {
             .collect();
         urgent.retain(|a| !covered.contains(a.id));
         later.retain(|a| !covered.contains(a.id));
-        // One call per number in "Do this now": the first urgent action to phone a contact
-        // stands for the others (two risks that both say "phone the MASH" are one call).
-        let mut called = Set::new();
-        urgent.retain(|a| match a.contact {
-            Some(c) if self.contact(c).is_some_and(|c| c.phone.is_some()) => called.insert(c),
-            _ => true,
-        });
+        // One call per number in "Do this now" (two risks that both say "phone the MASH" are
+        // one call). The call keeps the place of the first action that asks for it; where a
+        // specific risk asks for the same call as a general override, the risk's words stand
+        // ("Act now: you may only get one chance" says more than "phone the EDT").
+        let mut calls: Vec<ActionOut> = Vec::with_capacity(urgent.len());
+        for a in urgent {
+            let phone = a.contact.filter(|c| self.contact(c).is_some_and(|c| c.phone.is_some()));
+            match phone.and_then(|c| calls.iter().position(|x| x.contact == Some(c))) {
+                Some(i) if a.from.kind == "pathway" && calls[i].contact != Some("police") && self.generic_call(&calls[i]) => calls[i] = a,
+                Some(_) => {}
+                None => calls.push(a),
+            }
+        }
+        let urgent = calls;
 
         if facts.selected.is_empty() && rank == 0 && !pathways.is_empty() {
             interpretation.insert(0, self.message_note("risks_without_indicators"));
@@ -616,6 +623,13 @@ impl RuleSet {
             },
             warnings,
         })
+    }
+
+    /// An urgent call from an override that sets a category (immediate danger, significant
+    /// harm): a general call that a specific risk's own words may stand for. The open-case
+    /// override has no category: its call names the allocated worker, and stays.
+    fn generic_call(&self, a: &ActionOut) -> bool {
+        a.from.kind == "override" && self.overrides.iter().any(|o| o.id.get_ref() == a.from.id && o.category.is_some())
     }
 
     /// Every action in the rule set, wherever it is defined.
