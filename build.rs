@@ -1,24 +1,8 @@
 //! Validates the default rule set before anything is compiled: a broken rule file fails
 //! the build with file, line and problem, so no build ever ships a half-valid rule set.
 
-// Root-level modules, so that `super::model` inside load.rs resolves here as in the crate.
-#[path = "src/engine/compact.rs"]
-#[allow(dead_code)]
-mod compact;
-#[path = "src/engine/clock.rs"]
-#[allow(dead_code)]
-mod clock;
-#[path = "src/engine/contract.rs"]
-#[allow(dead_code)]
-mod contract;
-#[path = "src/engine/load.rs"]
-#[allow(dead_code)]
-mod load;
-#[path = "src/engine/model.rs"]
-#[allow(dead_code)]
-mod model;
-
-use load::{check, Compiled, Sources, COUNTS_FILE, FILES};
+use threshold_engine::compact;
+use threshold_engine::load::{check, Compiled, Sources, COUNTS_FILE, FILES};
 
 fn main() {
     let dir = std::path::Path::new("rules/luton");

@@ -18,7 +18,7 @@ suite() {
   else failed=$((failed+1)); summary+=("FAIL  $name ($((SECONDS-start)) s)"); fi
 }
 
-suite "native tests (engine, rules, CLI)" cargo test --locked
+suite "native tests (engine, rules, CLI)" cargo test --workspace --locked
 suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, compiled rules, case input)" bash scripts/fuzz.sh
 suite "release build (trunk)" trunk build --release --offline

@@ -1,9 +1,6 @@
 //! Loading and validating a rule set. Every problem is reported with the file, the line
 //! and what is wrong, and all problems are reported at once: partnership staff fix a file
 //! in one pass. A rule set with any error is never returned (no half-valid rule set).
-//!
-//! This file is also compiled into `build.rs`, so it may only use `super::model`,
-//! `super::clock`, serde, toml and sha2.
 
 use super::clock::{parse_date, parse_hhmm, Weekday};
 use super::contract;

@@ -1,17 +1,8 @@
-//! The threshold engine: plain Rust, no DOM, no I/O. Compiled natively (tests, CLI) and
-//! to WebAssembly (the widget). Nothing here knows about the browser.
+//! The engine crate (`engine/`, `threshold-engine`) with the default rule set this widget is
+//! built with. Everything of the engine is re-exported here, so `crate::engine::…` is the
+//! engine; what this file adds is where the default rule set comes from.
 
-pub mod assess;
-pub mod clock;
-pub mod compact;
-pub mod contract;
-pub mod load;
-pub mod model;
-pub mod sorted;
-
-pub use assess::{Case, CaseError, CaseInput, Outcome};
-pub use clock::Instant;
-pub use load::{load, RuleError, RuleSet, Sources};
+pub use threshold_engine::*;
 
 /// The default rule set (Luton, current edition) as build.rs checked and compiled it: a
 /// compact binary, so the browser decodes it instead of shipping a TOML parser.
@@ -52,24 +43,4 @@ pub fn default_sources() -> Sources {
         .into_iter()
         .collect(),
     }
-}
-
-
-/// Reads a rule-set folder from disk (CLI and tests only).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn read_folder(path: &std::path::Path) -> Result<Sources, String> {
-    let mut files = std::collections::BTreeMap::new();
-    for name in load::FILES.iter().chain([&load::COUNTS_FILE]) {
-        match std::fs::read_to_string(path.join(name)) {
-            Ok(text) => {
-                files.insert(name.to_string(), text);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(format!("{}: {e}", path.join(name).display())),
-        }
-    }
-    if !path.is_dir() {
-        return Err(format!("{}: not a folder", path.display()));
-    }
-    Ok(Sources { folder: path.display().to_string(), files })
 }

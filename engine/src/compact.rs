@@ -226,8 +226,7 @@ impl<T: Compact> Compact for Box<T> {
 }
 
 /// `compact_struct!(Type { field, field, ... })`: the fields in the order they are written.
-/// The caller imports `Compact`, `Reader` and `Writer` (this module is also compiled into
-/// build.rs, where it is not under `crate::engine`).
+/// The caller imports `Compact`, `Reader` and `Writer`.
 macro_rules! compact_struct {
     ($($t:ident { $($f:ident),* $(,)? })*) => {$(
         impl Compact for $t {

@@ -2,8 +2,6 @@
 //! one place, with what relies on it. `load` checks each one, so renaming `why_now` in
 //! questions.toml fails `rules check` and the build with `file:line: problem` instead of
 //! silently emptying a section of the referral summary.
-//!
-//! This file is also compiled into `build.rs`: std and `super::model` only.
 
 use super::model::{Id, Kind};
 

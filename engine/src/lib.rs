@@ -1,0 +1,41 @@
+//! The threshold engine: a rule set and the decision, in plain Rust. No DOM, no I/O and no
+//! browser crates (this crate's dependencies are serde, toml and sha2 only, so the compiler,
+//! not a comment, keeps the browser out). The widget, the CLI and the widget's build script
+//! use it; it compiles natively and to WebAssembly.
+//!
+//! - [`load`]: parse and check a rule set's TOML files (every problem as `file:line: problem`),
+//!   and the [`contract`] of ids the code relies on;
+//! - [`compact`]: the compiled binary form the browser decodes instead of TOML;
+//! - [`assess`]: a case and an instant → an [`Outcome`];
+//! - [`clock`]: RFC 3339 and London time.
+
+pub mod assess;
+pub mod clock;
+pub mod compact;
+pub mod contract;
+pub mod load;
+pub mod model;
+pub mod sorted;
+
+pub use assess::{Case, CaseError, CaseInput, Outcome};
+pub use clock::Instant;
+pub use load::{load, RuleError, RuleSet, Sources};
+
+/// Reads a rule-set folder from disk (CLI, tests and build scripts; not in the browser).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_folder(path: &std::path::Path) -> Result<Sources, String> {
+    let mut files = std::collections::BTreeMap::new();
+    for name in load::FILES.iter().chain([&load::COUNTS_FILE]) {
+        match std::fs::read_to_string(path.join(name)) {
+            Ok(text) => {
+                files.insert(name.to_string(), text);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("{}: {e}", path.join(name).display())),
+        }
+    }
+    if !path.is_dir() {
+        return Err(format!("{}: not a folder", path.display()));
+    }
+    Ok(Sources { folder: path.display().to_string(), files })
+}
