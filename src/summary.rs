@@ -99,8 +99,8 @@ pub fn referral_summary(j: &Journey, out: &Outcome) -> Vec<Section> {
             .selected
             .iter()
             .filter_map(|id| rules.indicator_index.get(id))
-            .filter(|&&i| rules.indicator_place[i].1 == d)
-            .map(|&i| format!("- {} ({})", rules.indicators[i].text, rules.categories[rules.indicator_place[i].0].name))
+            .filter(|&&i| rules.indicator_place[i].domain == d)
+            .map(|&i| format!("- {} ({})", rules.indicators[i].text, rules.categories[rules.indicator_place[i].category].name))
             .collect();
         if !items.is_empty() {
             lines.push(domain.name.clone());
@@ -339,7 +339,7 @@ pub fn consultation_summary(j: &Journey, out: &Outcome) -> String {
     let mut t = format!("I would like advice about a child aged {age}. I am not giving any names.\n");
     let mut counts = vec![0usize; rules.categories.len()];
     for &i in j.selected.iter().filter_map(|id| rules.indicator_index.get(id)) {
-        counts[rules.indicator_place[i].0] += 1;
+        counts[rules.indicator_place[i].category] += 1;
     }
     let summary: Vec<String> = counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(c, n)| format!("{n} at {}", rules.categories[c].name)).collect();
     t.push_str(&format!("Indicators I have seen: {}.\n", if summary.is_empty() { "none selected".to_string() } else { summary.join(", ") }));

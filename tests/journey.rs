@@ -135,7 +135,7 @@ fn a_question_that_stops_applying_keeps_its_answer() {
     answer(&mut j, "consent_parents", "not_sought");
     answer(&mut j, "consent_reason", "Forced marriage suspected.");
     answer(&mut j, "consent_parents", "given");
-    assert!(!j.questions_on(Screen::Consent).iter().any(|&i| j.rules.questions[i].id.get_ref() == "consent_reason"));
+    assert!(!j.questions_on(Screen::Consent).iter().any(|&i| j.rules.questions[i].id.as_str() == "consent_reason"));
     answer(&mut j, "consent_parents", "not_sought");
     assert_eq!(j.answer("consent_reason"), Some("Forced marriage suspected."));
 }
@@ -177,7 +177,7 @@ fn toggle_search_domain_judgement_and_restart() {
     assert_eq!(j.selected_in_domain("health"), 1);
 
     j.apply(Action::Search("IMMUNISATIONS missing".into()));
-    let hits: Vec<&str> = j.search_results().iter().map(|&i| j.rules.indicators[i].id.get_ref().as_str()).collect();
+    let hits: Vec<&str> = j.search_results().iter().map(|&i| j.rules.indicators[i].id.as_str()).collect();
     assert!(hits.contains(&"en.health.1"), "{hits:?}");
     j.apply(Action::Search("   ".into()));
     assert!(j.search_results().is_empty());
@@ -209,7 +209,7 @@ fn toggle_search_domain_judgement_and_restart() {
 #[test]
 fn each_screen_asks_only_its_own_questions() {
     let j = journey();
-    let ids = |s| j.questions_on(s).iter().map(|&i| j.rules.questions[i].id.get_ref().clone()).collect::<Vec<_>>();
+    let ids = |s| j.questions_on(s).iter().map(|&i| j.rules.questions[i].id.as_str().to_string()).collect::<Vec<_>>();
     assert_eq!(ids(Screen::Danger), ["immediate_danger"]);
     assert_eq!(ids(Screen::Safety), ["significant_harm", "open_case"]);
     assert!(ids(Screen::Risks).contains(&"risk_fgm".to_string()));

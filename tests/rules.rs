@@ -16,7 +16,7 @@ fn default_rule_set_is_valid() {
 #[test]
 fn four_categories_in_order() {
     let r = rules();
-    let ids: Vec<&str> = r.categories.iter().map(|c| c.id.get_ref().as_str()).collect();
+    let ids: Vec<&str> = r.categories.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, CATEGORY_IDS);
     let names: Vec<&str> = r.categories.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Universal", "Emerging Needs", "Family Help", "Statutory Intervention / Family Help"]);
@@ -55,7 +55,7 @@ fn indicator_texts_are_verbatim_from_the_document() {
         .indicators
         .iter()
         .filter(|i| !doc.contains(&flatten(&i.text)))
-        .map(|i| format!("{}: {}", i.id.get_ref(), i.text))
+        .map(|i| format!("{}: {}", i.id.as_str(), i.text))
         .collect();
     assert!(missing.is_empty(), "not found verbatim in the document:\n{}", missing.join("\n"));
 }
@@ -68,32 +68,32 @@ fn quotes_and_definitions_are_verbatim_from_the_document() {
     for c in &r.categories {
         // Definitions were flattened into one table cell; each listed line is verbatim.
         for line in c.definition.lines().chain([c.action.as_str()]).chain(c.assessment.as_deref()) {
-            quotes.push((format!("category {}", c.id.get_ref()), line));
+            quotes.push((format!("category {}", c.id.as_str()), line));
         }
         for a in &c.next {
-            quotes.extend(a.quote.as_deref().map(|q| (format!("action {}", a.id.get_ref()), q)));
+            quotes.extend(a.quote.as_deref().map(|q| (format!("action {}", a.id.as_str()), q)));
         }
     }
     for p in &r.pathways {
-        quotes.push((format!("pathway {}", p.id.get_ref()), &p.quote));
+        quotes.push((format!("pathway {}", p.id.as_str()), &p.quote));
         for a in &p.action {
-            quotes.extend(a.quote.as_deref().map(|q| (format!("action {}", a.id.get_ref()), q)));
+            quotes.extend(a.quote.as_deref().map(|q| (format!("action {}", a.id.as_str()), q)));
         }
     }
     for o in &r.overrides {
-        quotes.push((format!("override {}", o.id.get_ref()), &o.quote));
+        quotes.push((format!("override {}", o.id.as_str()), &o.quote));
         for a in &o.action {
-            quotes.extend(a.quote.as_deref().map(|q| (format!("action {}", a.id.get_ref()), q)));
+            quotes.extend(a.quote.as_deref().map(|q| (format!("action {}", a.id.as_str()), q)));
         }
     }
     for e in &r.consent.exception {
-        quotes.push((format!("exception {}", e.id.get_ref()), &e.text));
+        quotes.push((format!("exception {}", e.id.as_str()), &e.text));
     }
     for c in &r.consent.rule {
-        quotes.push((format!("consent rule {}", c.id.get_ref()), &c.quote));
+        quotes.push((format!("consent rule {}", c.id.as_str()), &c.quote));
     }
     for q in &r.questions {
-        quotes.extend(q.quote.as_deref().map(|x| (format!("question {}", q.id.get_ref()), x)));
+        quotes.extend(q.quote.as_deref().map(|x| (format!("question {}", q.id.as_str()), x)));
     }
     let mut missing: Vec<String> =
         quotes.iter().filter(|(_, q)| !doc.contains(&flatten(q))).map(|(who, q)| format!("{who}: {q}")).collect();
@@ -102,7 +102,7 @@ fn quotes_and_definitions_are_verbatim_from_the_document() {
         let other = g.source_file.as_deref().map(|f| flatten(&common::seed(f)));
         for p in &g.points {
             if !other.as_ref().unwrap_or(&doc).contains(&flatten(p)) {
-                missing.push(format!("guidance {}: {p}", g.id.get_ref()));
+                missing.push(format!("guidance {}: {p}", g.id.as_str()));
             }
         }
     }
@@ -125,7 +125,7 @@ fn every_consent_rule_is_shown_in_a_golden_case() {
             shown.extend(r.assess(&case, now).unwrap().consent.warnings.iter().map(|w| w.id.to_string()));
         }
     }
-    let unseen: Vec<&str> = r.consent.rule.iter().map(|x| x.id.get_ref().as_str()).filter(|id| !shown.contains(*id)).collect();
+    let unseen: Vec<&str> = r.consent.rule.iter().map(|x| x.id.as_str()).filter(|id| !shown.contains(*id)).collect();
     assert!(unseen.is_empty(), "consent rules no golden case shows: {unseen:?}");
 }
 
@@ -144,7 +144,7 @@ fn contacts_carry_the_documents_numbers() {
 #[test]
 fn every_specific_risk_has_a_pathway() {
     let r = rules();
-    let ids: Vec<&str> = r.pathways.iter().map(|p| p.id.get_ref().as_str()).collect();
+    let ids: Vec<&str> = r.pathways.iter().map(|p| p.id.as_str()).collect();
     for want in [
         "fgm", "forced_marriage", "radicalisation", "exploitation", "private_fostering", "missing", "cme",
         "young_carer", "send", "youth_justice", "exclusion", "attendance", "neglect",
@@ -156,7 +156,7 @@ fn every_specific_risk_has_a_pathway() {
 #[test]
 fn the_five_consent_exceptions_are_all_there() {
     let r = rules();
-    let ids: Vec<&str> = r.consent.exception.iter().map(|e| e.id.get_ref().as_str()).collect();
+    let ids: Vec<&str> = r.consent.exception.iter().map(|e| e.id.as_str()).collect();
     // The document's five, in its order, then the two it states elsewhere ("These include…").
     assert_eq!(ids, ["forced_marriage_or_removal", "fgm_hba_faith", "sexual_abuse_disclosure", "fii", "immediate_risk", "significant_risk", "lawful_basis"]);
 }
@@ -169,9 +169,9 @@ fn the_compiled_rule_set_is_the_toml_rule_set() {
     assert_eq!(compiled.meta.hash, toml.meta.hash);
     let ids = |r: &threshold_guide::engine::RuleSet| {
         (
-            r.indicators.iter().map(|i| (i.id.get_ref().clone(), i.text.clone(), i.category.clone(), i.domain.clone())).collect::<Vec<_>>(),
-            r.questions.iter().map(|q| (q.id.get_ref().clone(), q.question.clone(), format!("{:?}", q.applies_if))).collect::<Vec<_>>(),
-            r.pathways.iter().map(|p| (p.id.get_ref().clone(), format!("{:?}", p.when), p.action.len())).collect::<Vec<_>>(),
+            r.indicators.iter().map(|i| (i.id.as_str().to_string(), i.text.clone(), i.category.clone(), i.domain.clone())).collect::<Vec<_>>(),
+            r.questions.iter().map(|q| (q.id.as_str().to_string(), q.question.clone(), format!("{:?}", q.applies_if))).collect::<Vec<_>>(),
+            r.pathways.iter().map(|p| (p.id.as_str().to_string(), format!("{:?}", p.when), p.action.len())).collect::<Vec<_>>(),
             r.indicator_place.clone(),
         )
     };

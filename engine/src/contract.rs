@@ -101,11 +101,11 @@ pub fn nearest<'a>(wanted: &str, ids: impl Iterator<Item = &'a Id>, line_of: imp
             distance(wanted, id) + 2
         }
     };
-    let best = ids.map(|id| (score(id.get_ref()), id)).min_by_key(|(d, id)| (*d, id.get_ref().len().abs_diff(wanted.len())));
+    let best = ids.map(|id| (score(id.as_str()), id)).min_by_key(|(d, id)| (*d, id.as_str().len().abs_diff(wanted.len())));
     match best {
         Some((d, id)) if d <= wanted.len() / 2 + 3 => {
             let line = line_of(id);
-            (line, format!("; did you rename it to '{}'?", id.get_ref()))
+            (line, format!("; did you rename it to '{}'?", id.as_str()))
         }
         _ => (1, String::new()),
     }

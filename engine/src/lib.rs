@@ -10,11 +10,17 @@
 //! - [`clock`]: RFC 3339 and London time.
 
 pub mod assess;
+pub mod case;
+pub mod check;
 pub mod clock;
 pub mod compact;
+pub mod consent;
 pub mod contract;
 pub mod load;
 pub mod model;
+pub mod office_hours;
+pub mod outcome;
+pub mod ruleset;
 pub mod sorted;
 
 pub use assess::{Case, CaseError, CaseInput, Outcome};

@@ -16,6 +16,11 @@ pub struct Id {
 }
 
 impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+    /// Old name of `as_str`, still used by code on other branches while they merge. To go.
+    #[doc(hidden)]
     pub fn get_ref(&self) -> &String {
         &self.value
     }
@@ -71,6 +76,9 @@ pub struct Category {
     /// What the professional does next when this is the suggested category.
     #[serde(default)]
     pub next: Vec<Action>,
+    /// A referral to the MASH is the route at this level (see `RuleSet::is_referral_level`).
+    #[serde(default)]
+    pub referral: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -155,21 +163,52 @@ pub struct Question {
     pub quote: Option<String>,
 }
 
+impl Kind {
+    /// The answer values a question of this kind accepts, given a choice question's option
+    /// ids; empty for free text (which accepts any text).
+    pub fn answers(self, options: &[String]) -> Vec<String> {
+        match self {
+            Kind::YesNo => vec!["yes".into(), "no".into()],
+            Kind::YesNoUnsure => vec!["yes".into(), "no".into(), "unsure".into()],
+            Kind::Choice => options.to_vec(),
+            Kind::Text => vec![],
+        }
+    }
+}
+
+/// One fixed answer of a question: the value stored, and how it reads to a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerChoice {
+    pub value: String,
+    pub label: String,
+}
+
 impl Question {
-    /// The fixed answers of this question as (value, label), in order; empty for free text.
-    pub fn answer_options(&self) -> Vec<(String, String)> {
-        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    /// Whether `value` is an answer to this question: the one definition the loader, the
+    /// engine, the journey and the CLI all use.
+    pub fn accepts(&self, value: &str) -> bool {
         match self.kind {
-            Kind::YesNo => vec![pair("yes", "Yes"), pair("no", "No")],
-            Kind::YesNoUnsure => vec![pair("yes", "Yes"), pair("no", "No"), pair("unsure", "Not sure")],
-            Kind::Choice => self.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
+            Kind::YesNo => matches!(value, "yes" | "no"),
+            Kind::YesNoUnsure => matches!(value, "yes" | "no" | "unsure"),
+            Kind::Choice => self.options.iter().any(|o| o.id == value),
+            Kind::Text => true,
+        }
+    }
+
+    /// The fixed answers of this question, in order; empty for free text.
+    pub fn answer_options(&self) -> Vec<AnswerChoice> {
+        let choice = |value: &str, label: &str| AnswerChoice { value: value.into(), label: label.into() };
+        match self.kind {
+            Kind::YesNo => vec![choice("yes", "Yes"), choice("no", "No")],
+            Kind::YesNoUnsure => vec![choice("yes", "Yes"), choice("no", "No"), choice("unsure", "Not sure")],
+            Kind::Choice => self.options.iter().map(|o| choice(&o.id, &o.label)).collect(),
             Kind::Text => vec![],
         }
     }
 
     /// How a stored answer reads to a person ("unsure" → "Not sure"; free text as written).
     pub fn answer_label(&self, value: &str) -> String {
-        self.answer_options().into_iter().find(|(id, _)| id == value).map(|(_, label)| label).unwrap_or_else(|| value.to_string())
+        self.answer_options().into_iter().find(|c| c.value == value).map(|c| c.label).unwrap_or_else(|| value.to_string())
     }
 }
 
@@ -441,7 +480,7 @@ pub type Counts = BTreeMap<String, BTreeMap<String, u32>>;
 // The compiled binary form (see compact.rs): every field, in declaration order.
 compact_struct! {
     RulesetFile { id, title, edition, source_file, category, domain }
-    Category { id, name, definition, action, assessment, source, next }
+    Category { id, name, definition, action, assessment, source, next, referral }
     Domain { id, name }
     IndicatorsFile { indicator }
     Indicator { id, category, domain, text, source, interpretation }

@@ -63,10 +63,10 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
         json!({
             "ruleset": { "id": r.meta.id, "edition": r.meta.edition, "hash": r.meta.hash },
             "indicators": { "total": r.indicators.len(), "by_category": by_category, "by_domain": by_domain, "by_category_and_domain": by_both },
-            "pathways": r.pathways.iter().map(|p| p.id.get_ref()).collect::<Vec<_>>(),
+            "pathways": r.pathways.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
             "questions": r.questions.len(),
-            "overrides": r.overrides.iter().map(|o| o.id.get_ref()).collect::<Vec<_>>(),
-            "consent_exceptions": r.consent.exception.iter().map(|e| e.id.get_ref()).collect::<Vec<_>>(),
+            "overrides": r.overrides.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+            "consent_exceptions": r.consent.exception.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
             "interpretation_rules": r.interpretations.len(),
         })
     }
@@ -82,7 +82,7 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
                         Kind::Choice => json!(q.options),
                         Kind::Text => json!("free text"),
                     };
-                    json!({ "id": q.id.get_ref(), "step": q.step, "question": q.question, "kind": q.kind, "answers": answers, "applies_if": q.applies_if })
+                    json!({ "id": q.id.as_str(), "step": q.step, "question": q.question, "kind": q.kind, "answers": answers, "applies_if": q.applies_if })
                 })
                 .collect(),
         )

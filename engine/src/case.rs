@@ -1,0 +1,164 @@
+//! A case: what a practitioner selected and answered, as the widget holds it and as the CLI
+//! and the golden tests read it from a file; resolving it against a rule set, with "did you
+//! mean" suggestions for ids and texts that are not in it.
+
+use crate::clock::Instant;
+use crate::model::*;
+use crate::ruleset::RuleSet;
+use crate::sorted::{Map, Set};
+use serde::{Deserialize, Serialize};
+
+/// A practitioner's case: what they selected and answered, and when.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    #[serde(default)]
+    pub indicators: Vec<String>,
+    #[serde(default)]
+    pub answers: Map<String, String>,
+}
+
+/// An error in a case: an unknown indicator or answer. `suggestions` are the nearest
+/// known ids or texts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseError {
+    pub message: String,
+    pub suggestions: Vec<String>,
+}
+
+/// Lower-case, collapse white space, drop bullets: how typed indicator texts are matched.
+pub fn normalise(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '•' | '·'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_start_matches(['-', '*', ' '])
+        .to_ascii_lowercase()
+}
+
+/// Edit distance, for "did you mean" suggestions.
+#[cfg(not(target_arch = "wasm32"))]
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// "Did you mean" suggestions, for people who type ids and texts (the CLI, case files). The
+/// widget only passes ids it took from the rule set, so its build leaves them out: a smaller
+/// download for an error it cannot meet.
+#[cfg(target_arch = "wasm32")]
+fn nearest<'a>(_wanted: &str, _candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    Vec::new()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    use super::sorted::sort_small_by;
+    let w = normalise(wanted);
+    let mut scored: Vec<(usize, &str)> = candidates.map(|c| (distance(&w, &normalise(c)), c)).collect();
+    sort_small_by(&mut scored, |a, b| a < b);
+    scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect()
+}
+
+impl RuleSet {
+    /// The heaviest case there is: every indicator selected and every question answered (the
+    /// first answer of each, or a line of text). Used by the benchmarks, native and in the browser.
+    pub fn case_with_everything(&self) -> Case {
+        Case {
+            indicators: self.indicators.iter().map(|i| i.id.as_str().to_string()).collect(),
+            answers: self
+                .questions
+                .iter()
+                .map(|q| {
+                    let v = q.answer_options().first().map(|c| c.value.clone()).unwrap_or_else(|| "A note written by the practitioner.".into());
+                    (q.id.as_str().to_string(), v)
+                })
+                .collect(),
+        }
+    }
+
+    /// Finds an indicator by id, or by its exact text (case, white space and bullets ignored).
+    pub fn find_indicator(&self, key: &str) -> Result<usize, CaseError> {
+        if let Some(&i) = self.indicator_index.get(key.trim()) {
+            return Ok(i);
+        }
+        let n = normalise(key);
+        let n = n.trim_end_matches(['.', ',', ';']);
+        let hits: Vec<usize> = (0..self.indicators.len())
+            .filter(|&i| normalise(&self.indicators[i].text).trim_end_matches(['.', ',', ';']) == n)
+            .collect();
+        match hits.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(CaseError {
+                message: format!("unknown indicator '{key}'"),
+                suggestions: nearest(
+                    key,
+                    self.indicators.iter().map(|i| i.id.as_str()).chain(self.indicators.iter().map(|i| i.text.as_str())),
+                ),
+            }),
+            many => Err(CaseError {
+                message: format!("indicator text '{key}' appears more than once; give one of these ids"),
+                suggestions: many.iter().map(|&i| self.indicators[i].id.as_str().to_string()).collect(),
+            }),
+        }
+    }
+
+    /// Checks a case against the rule set: every indicator and answer must be known.
+    pub fn resolve(&self, case: &Case) -> Result<Set<usize>, CaseError> {
+        let mut selected = Set::new();
+        for key in &case.indicators {
+            selected.insert(self.find_indicator(key)?);
+        }
+        for (q, v) in &case.answers {
+            let Some(question) = self.question(q) else {
+                return Err(CaseError {
+                    message: format!("unknown question '{q}'"),
+                    suggestions: nearest(q, self.questions.iter().map(|x| x.id.as_str())),
+                });
+            };
+            let allowed: Vec<&str> = match question.kind {
+                Kind::YesNo => vec!["yes", "no"],
+                Kind::YesNoUnsure => vec!["yes", "no", "unsure"],
+                Kind::Choice => question.options.iter().map(|o| o.id.as_str()).collect(),
+                Kind::Text => continue,
+            };
+            if !allowed.contains(&v.as_str()) {
+                return Err(CaseError {
+                    message: format!("'{v}' is not an answer to question '{q}' (answers: {})", allowed.join(", ")),
+                    suggestions: nearest(v, allowed.into_iter()),
+                });
+            }
+        }
+        Ok(selected)
+    }
+}
+
+/// The case file format of `threshold assess` and the golden tests:
+/// `{"indicators": [...], "answers": {...}, "now": "RFC 3339 time"}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseInput {
+    #[serde(default)]
+    pub indicators: Vec<String>,
+    #[serde(default)]
+    pub answers: Map<String, String>,
+    pub now: String,
+}
+
+impl CaseInput {
+    pub fn split(self) -> Result<(Case, Instant), CaseError> {
+        let now = Instant::parse_rfc3339(&self.now).ok_or_else(|| CaseError {
+            message: format!("'now' is not an RFC 3339 time: '{}' (example: 2026-11-20T16:20:00Z)", self.now),
+            suggestions: vec![],
+        })?;
+        Ok((Case { indicators: self.indicators, answers: self.answers }, now))
+    }
+}
