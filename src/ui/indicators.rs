@@ -119,8 +119,8 @@ fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Htm
     let ind = &j.rules.indicators[i];
     let id = ind.id.get_ref().clone();
     let place = show_place.then(|| {
-        let (c, d) = j.rules.indicator_place[i];
-        format!("{} · {}", j.rules.domains[d].name, j.rules.categories[c].name)
+        let p = j.rules.indicator_place[i];
+        format!("{} · {}", j.rules.domains[p.domain].name, j.rules.categories[p.category].name)
     });
     // A box can be in the search results and, hidden, in its domain's list: distinct ids.
     let input_id = ctx.id(&format!("{}-{id}", if show_place { "found" } else { "ind" }));

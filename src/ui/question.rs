@@ -74,7 +74,8 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     }
 
     let items = html! {
-        { for q.answer_options().into_iter().map(|(opt, label)| {
+        { for q.answer_options().into_iter().map(|choice| {
+            let (opt, label) = (choice.value, choice.label);
             let id = format!("{field_id}-{opt}");
             let d = ctx.dispatch.clone();
             let (question, v) = (qid.clone(), opt.clone());
