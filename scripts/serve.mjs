@@ -46,12 +46,19 @@ export function serve(dir, port = 0, extra = {}) {
       res.end(body);
     });
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] || 'dist';
   const port = Number(process.argv[3] ?? 8080);
-  const server = await serve(dir, port);
+  const server = await serve(dir, port).catch((e) => {
+    if (e.code === 'EADDRINUSE') console.error(`Port ${port} is already in use: run PORT=${port + 1} scripts/run.sh (or stop what is using ${port}).`);
+    else console.error(`Cannot serve on port ${port}: ${e.message}`);
+    process.exit(1);
+  });
   console.log(`Serving ${dir} at http://127.0.0.1:${server.address().port}/  (Ctrl+C to stop)`);
 }

@@ -41,6 +41,11 @@ pub struct Options {
 }
 
 pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
+/// The messages between the guide in an iframe and `static/host-frame.js` on the host page.
+/// The JavaScript files repeat these strings; `tests/embed.rs` checks they are the same.
+pub const MESSAGE_EXIT: &str = "threshold-guide:exit";
+pub const MESSAGE_RESIZE: &str = "threshold-guide:resize";
 pub const RULE_SETS: [&str; 1] = ["luton"];
 const MAX_CONTACT_LINE: usize = 200;
 

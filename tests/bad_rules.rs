@@ -96,7 +96,7 @@ fn question_referring_to_a_later_question() {
 #[test]
 fn toml_syntax_error_names_the_line() {
     let line = line_of("indicators.toml", "id = \"en.health.1\"");
-    rejects(broken("indicators.toml", "id = \"en.health.1\"", "id = \"en.health.1"), "indicators.toml", Some(line), "");
+    rejects(broken("indicators.toml", "id = \"en.health.1\"", "id = \"en.health.1"), "indicators.toml", Some(line), "invalid basic string");
 }
 
 #[test]

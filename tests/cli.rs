@@ -149,3 +149,20 @@ fn readme_examples_say_what_the_readme_says() {
     assert_eq!(v["consent"]["suggested_exceptions"][0]["text"], "If the child/young person is at immediate risk of harm");
     assert_eq!(v["contact"]["id"], "mash");
 }
+
+/// `threshold rules stats | head`: when the reader goes away, the CLI stops quietly.
+#[test]
+fn a_closed_output_pipe_is_not_a_panic() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_threshold"))
+        .args(["rules", "questions"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader is gone before the CLI writes
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+    assert_eq!(o.status.code(), Some(0), "{err}");
+}

@@ -63,3 +63,20 @@ fn public_audience_always_has_quick_exit() {
     let (o, _) = parse([("data-audience", "voluntary")]);
     assert!(!o.quick_exit);
 }
+
+/// The constants the Rust widget and the static JavaScript share are written the same in both.
+#[test]
+fn rust_and_javascript_agree_on_shared_constants() {
+    use threshold_guide::embed::{DEFAULT_EXIT_URL, MESSAGE_EXIT, MESSAGE_RESIZE};
+    let read = |f: &str| std::fs::read_to_string(format!("{}/static/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let host = read("host-frame.js");
+    let frame = read("embed-frame.js");
+    for (file, text, constant) in [
+        ("host-frame.js", &host, DEFAULT_EXIT_URL),
+        ("host-frame.js", &host, MESSAGE_EXIT),
+        ("host-frame.js", &host, MESSAGE_RESIZE),
+        ("embed-frame.js", &frame, MESSAGE_RESIZE),
+    ] {
+        assert!(text.contains(&format!("'{constant}'")), "static/{file} does not say '{constant}'");
+    }
+}

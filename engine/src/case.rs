@@ -124,16 +124,11 @@ impl RuleSet {
                     suggestions: nearest(q, self.questions.iter().map(|x| x.id.as_str())),
                 });
             };
-            let allowed: Vec<&str> = match question.kind {
-                Kind::YesNo => vec!["yes", "no"],
-                Kind::YesNoUnsure => vec!["yes", "no", "unsure"],
-                Kind::Choice => question.options.iter().map(|o| o.id.as_str()).collect(),
-                Kind::Text => continue,
-            };
-            if !allowed.contains(&v.as_str()) {
+            if !question.accepts(v) {
+                let allowed: Vec<String> = question.answer_options().into_iter().map(|c| c.value).collect();
                 return Err(CaseError {
                     message: format!("'{v}' is not an answer to question '{q}' (answers: {})", allowed.join(", ")),
-                    suggestions: nearest(v, allowed.into_iter()),
+                    suggestions: nearest(v, allowed.iter().map(String::as_str)),
                 });
             }
         }

@@ -25,6 +25,20 @@ mod cli {
 CASE.json: {\"indicators\": [id or exact text, ...], \"answers\": {\"question_id\": \"answer\"}, \"now\": \"2026-11-20T16:20:00Z\"}
 exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
 
+    /// Prints a result. When whoever reads it has gone (`threshold rules stats | head`), stop
+    /// quietly with success, as command-line tools do, instead of panicking.
+    fn out(text: &str) {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = writeln!(stdout, "{text}").and_then(|_| stdout.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("threshold: cannot write the output: {e}");
+            std::process::exit(1);
+        }
+    }
+
     fn sources(path: Option<&String>) -> Result<Sources, String> {
         match path {
             None => Ok(engine::default_sources()),
@@ -48,7 +62,7 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
     }
 
     fn print(v: &impl serde::Serialize) {
-        println!("{}", serde_json::to_string_pretty(v).expect("serialisable"));
+        out(&serde_json::to_string_pretty(v).expect("serialisable"));
     }
 
     fn stats(r: &RuleSet) -> Value {
@@ -77,10 +91,8 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
                 .iter()
                 .map(|q| {
                     let answers: Value = match q.kind {
-                        Kind::YesNo => json!(["yes", "no"]),
-                        Kind::YesNoUnsure => json!(["yes", "no", "unsure"]),
-                        Kind::Choice => json!(q.options),
                         Kind::Text => json!("free text"),
+                        _ => q.answer_options().iter().map(|c| json!({ "id": c.value, "label": c.label })).collect(),
                     };
                     json!({ "id": q.id.as_str(), "step": q.step, "question": q.question, "kind": q.kind, "answers": answers, "applies_if": q.applies_if })
                 })
@@ -135,7 +147,7 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
         match a.as_slice() {
             ["rules", "check", rest @ ..] if rest.len() <= 1 => match rules(args.get(2)) {
                 Ok(r) => {
-                    println!("ok: {} ({}), {} indicators, {} questions, {} pathways, hash {}", r.meta.id, r.meta.edition, r.indicators.len(), r.questions.len(), r.pathways.len(), r.meta.hash);
+                    out(&format!("ok: {} ({}), {} indicators, {} questions, {} pathways, hash {}", r.meta.id, r.meta.edition, r.indicators.len(), r.questions.len(), r.pathways.len(), r.meta.hash));
                     0
                 }
                 Err(code) => code,
@@ -144,7 +156,7 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
             ["rules", "questions", rest @ ..] if rest.len() <= 1 => rules(args.get(2)).map(|r| print(&questions(&r))).map_or_else(|c| c, |_| 0),
             ["assess", ..] => assess(&args[1..]),
             ["--help" | "-h" | "help"] => {
-                println!("{USAGE}");
+                out(USAGE);
                 0
             }
             _ => {

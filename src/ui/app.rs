@@ -89,7 +89,7 @@ fn quick_exit_callback(ctx: &Ctx) -> Callback<()> {
         let framed = window.parent().ok().flatten().is_some_and(|p| !js_sys::Object::is(&p, &window));
         if framed {
             let message = js_sys::Object::new();
-            js_sys::Reflect::set(&message, &"type".into(), &"threshold-guide:exit".into()).ok();
+            js_sys::Reflect::set(&message, &"type".into(), &crate::embed::MESSAGE_EXIT.into()).ok();
             if let Some(parent) = window.parent().ok().flatten() {
                 // The message carries no data, so any host may receive it.
                 parent.post_message(&message, "*").ok();
