@@ -25,11 +25,40 @@ const buildDir = 'target/wasm32-unknown-unknown/release/build';
 const candidates = fs.existsSync(buildDir)
   ? fs.readdirSync(buildDir).filter((d) => d.startsWith('threshold-guide-')).map((d) => path.join(buildDir, d, 'out', 'rules.bin')).filter((f) => fs.existsSync(f))
   : [];
-const rules = candidates.map((f) => fs.readFileSync(f)).find((b) => wasm.indexOf(b) >= 0);
+// wasm-opt keeps the rule data's bytes but drops its long runs of zero bytes (memory
+// packing), so the data is found as its pieces between such runs, in order.
+function stripRules(wasm, bin) {
+  const pieces = [];
+  for (let i = 0; i < bin.length; ) {
+    let j = i;
+    while (j < bin.length && !(bin[j] === 0 && bin[j + 1] === 0 && bin[j + 2] === 0 && bin[j + 3] === 0)) j++;
+    if (j - i >= 32) pieces.push(bin.subarray(i, j));
+    while (j < bin.length && bin[j] === 0) j++;
+    i = j;
+  }
+  const keep = [];
+  let from = 0;
+  let found = 0;
+  for (const piece of pieces) {
+    const at = wasm.indexOf(piece, from);
+    if (at < 0) return null;
+    keep.push(wasm.subarray(from, at));
+    from = at + piece.length;
+    found += piece.length;
+  }
+  keep.push(wasm.subarray(from));
+  const nonZero = bin.reduce((n, b) => n + (b !== 0 ? 1 : 0), 0);
+  return found >= nonZero * 0.9 ? Buffer.concat(keep) : null;
+}
+let rules = null;
+let wasmCode = wasm;
+for (const f of candidates) {
+  const bin = fs.readFileSync(f);
+  const stripped = stripRules(wasm, bin);
+  if (stripped) { rules = bin; wasmCode = stripped; break; }
+}
 let ok = assets.length >= 2 && Boolean(rules);
 if (!rules) console.log('could not find the compiled rule set inside the wasm (build with trunk build --release first)');
-const at = rules ? wasm.indexOf(rules) : 0;
-const wasmCode = rules ? Buffer.concat([wasm.subarray(0, at), wasm.subarray(at + rules.length)]) : wasm;
 const others = assets.filter((a) => a !== wasmFile).reduce((t, a) => t + a.gzip, 0);
 const code = others + gzip(wasmCode);
 const data = rules ? gzip(rules) : 0;

@@ -82,6 +82,29 @@ impl Facts<'_> {
     }
 }
 
+/// Fills in `{name}` placeholders from `values`; an unknown name is left as it is. A plain
+/// scan: std's substring search would add about 1 KB to the widget.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.bytes().position(|b| b == b'}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Adds the actions whose `when` holds, urgent ones to `urgent`, the rest to `later`; leaves
 /// out what this situation withholds (a new referral for an open case, telling the family
 /// when a consent exception applies). `{next_open}` in a text becomes when the MASH opens.
@@ -100,7 +123,7 @@ fn push_actions<'r>(
         .filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c)))
         .filter(|a| !(open_case && a.new_referral) && !(exception && a.tells_family))
     {
-        let text = if a.text.contains("{next_open}") { Cow::Owned(a.text.replace("{next_open}", next_open)) } else { Cow::Borrowed(a.text.as_str()) };
+        let text = if a.text.as_bytes().contains(&b'{') { Cow::Owned(fill(&a.text, &[("next_open", next_open)])) } else { Cow::Borrowed(a.text.as_str()) };
         let out = ActionOut {
             id: a.id.as_str(),
             text,
@@ -144,12 +167,8 @@ impl RuleSet {
     /// A message of the rule set's, with its placeholders filled in. load.rs checks that
     /// every message the code asks for exists, so a missing one is an empty string only in
     /// a rule set that was never checked.
-    pub fn message(&self, id: &str, fill: &[(&str, &str)]) -> String {
-        let mut text = self.messages.iter().find(|m| m.id.as_str() == id).map(|m| m.text.clone()).unwrap_or_default();
-        for (name, value) in fill {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+    pub fn message(&self, id: &str, values: &[(&str, &str)]) -> String {
+        self.messages.iter().find(|m| m.id.as_str() == id).map(|m| fill(&m.text, values)).unwrap_or_default()
     }
 
     fn message_note(&self, id: &'static str) -> Note<'_> {
@@ -360,5 +379,19 @@ impl RuleSet {
             .flat_map(|o| &o.action)
             .chain(self.pathways.iter().flat_map(|p| &p.action))
             .chain(self.categories.iter().flat_map(|c| &c.next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_known_placeholders_only() {
+        assert_eq!(fill("open {next_open}.", &[("next_open", "Monday")]), "open Monday.");
+        assert_eq!(fill("{a}{b}{a}", &[("a", "1"), ("b", "2")]), "121");
+        assert_eq!(fill("{unknown} stays", &[("a", "1")]), "{unknown} stays");
+        assert_eq!(fill("no close {a", &[("a", "1")]), "no close {a");
+        assert_eq!(fill("é {a} ü", &[("a", "ß")]), "é ß ü");
     }
 }
