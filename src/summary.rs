@@ -438,7 +438,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     }
     match j.answer("consent_parents") {
         None => add("consent_missing", "Say whether the parents or carers have given consent.".into(), Screen::Consent),
-        Some("not_yet") => add(
+        Some("not_yet") if j.purpose() == Purpose::Referral => add(
             "consent_not_asked",
             "You have not asked the parents or carers for consent yet. Ask them before you send this or, if one of the exceptions applies, choose \"I have decided not to seek consent\" and say why.".into(),
             Screen::Consent,
