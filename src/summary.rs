@@ -107,16 +107,13 @@ fn london(day: i64, minute: i64) -> Instant {
 }
 
 /// The phone call this summary follows up in writing: whom the referrer phoned (the MASH,
-/// the EDT or the allocated worker) and when, if they gave a time ("14:20", "9.05"); a time
-/// later than now is taken as yesterday.
+/// the EDT or the allocated worker) and when, if they gave a time as HH:MM; a time later
+/// than now is taken as yesterday.
 pub fn phone_call(j: &Journey, now: Instant) -> Option<(String, Option<Instant>)> {
     let ap = j.applicable();
     let whom = j.answer("phoned").filter(|_| applies(j, &ap, "phoned")).filter(|p| matches!(*p, "mash" | "edt" | "allocated_worker"))?;
     let name = j.rules.contact(whom).map(|c| c.name.clone()).unwrap_or_default();
-    let at = answer(j, &ap, "phoned_at").and_then(|t| {
-        let t = t.replace('.', ":");
-        parse_hhmm(&if t.len() == 4 { format!("0{t}") } else { t })
-    });
+    let at = answer(j, &ap, "phoned_at").and_then(|t| parse_hhmm(&t));
     let local = now.london();
     Some((name, at.map(|m| london(local.day - (m > local.minute) as i64, m as i64))))
 }
@@ -142,19 +139,19 @@ pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
         return format!("Send this written follow-up by {} (24 hours after your call).", Instant(called.0 + DAY).london().describe());
     }
     if purpose == Purpose::OpenCase {
-        return "Send this to the child's allocated social worker (or, in their absence, their manager or the duty social worker).".into();
+        return "Send this to the child's allocated social worker (or their manager, or the duty social worker).".into();
     }
     if !out.urgent.is_empty() {
         return format!("Phone first: {}, {}. {}", out.contact.name, out.contact.phone, out.contact.why);
     }
     match mash_opens(&j.rules, now).filter(|_| !out.contact.mash_open) {
         Some(t) => format!(
-            "The MASH is closed now and this is not urgent: send it on the next working day. The MASH opens again on {}. If you become worried that the child is at risk of significant harm before then, phone the {}, {}; in an emergency, call 999.",
+            "The MASH is closed and this is not urgent: send it when the MASH opens again, on {}. If it becomes urgent before then, phone the {}, {}.",
             t.london().describe(),
             out.contact.name,
             out.contact.phone
         ),
-        None => "The MASH is open now. This is not urgent: send it through the MASH web form.".into(),
+        None => "This is not urgent: send it through the MASH web form.".into(),
     }
 }
 
@@ -407,7 +404,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
         None => add("judgement_missing", "Choose your professional judgement of the level of need.".into(), Screen::Outcome),
         Some(r) if r < top && harm => add(
             "judgement_below_answers",
-            format!("You answered that the child is in immediate danger or has suffered, or is likely to suffer, significant harm, but you judge the level of need as {}. Check your judgement or your answer: a child at risk of significant harm needs a referral to the MASH.", rules.categories[r].name),
+            format!("You answered yes to immediate danger or significant harm, but judge the level of need as {}. Check your judgement or your answer.", rules.categories[r].name),
             Screen::Outcome,
         ),
         Some(r) if r == top && !harm => {
@@ -415,9 +412,9 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
             add(
                 "judgement_above_answers",
                 format!(
-                    "You judge the level of need as {}, but you did not answer yes to significant harm{}. Statutory Intervention is for a child who has suffered, or is likely to suffer, significant harm. Check your judgement, your answers and what you ask for, or ask the MASH for a consultation.",
+                    "You judge the level of need as {}, but did not answer yes to significant harm{}. Check your judgement, your answers and what you ask for.",
                     rules.categories[r].name,
-                    if occurrences(&lower, "single assessment").next().is_some() { ", and you ask for a Single Assessment, which is the assessment for Family Help" } else { "" }
+                    if occurrences(&lower, "single assessment").next().is_some() { ", and ask for a Single Assessment (the Family Help assessment)" } else { "" }
                 ),
                 Screen::Outcome,
             )
@@ -428,19 +425,19 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
         return p;
     }
     if rank.is_some() && j.judgement_reason.trim().is_empty() {
-        add("level_reason_missing", "Say in your own words why you think the child's needs are at the level you judge.".into(), Screen::Outcome);
+        add("level_reason_missing", "Say why you judge the child's needs at this level.".into(), Screen::Outcome);
     }
     if applies(j, &ap, "safety_where") && !(has("safety_where") && has("safety_carer") && has("safety_tonight")) {
-        add("safety_now_missing", "Say where the child is now, who is looking after them and whether they will be safe tonight.".into(), Screen::Safety);
+        add("safety_now_missing", "Say where the child is now, who is looking after them and whether they are safe tonight.".into(), Screen::Safety);
     }
     if matches!(phone_call(j, Instant(0)), Some((_, None))) {
-        add("phone_time_missing", "Give the time of your phone call, so the summary says when the written follow-up is due.".into(), Screen::Safety);
+        add("phone_time_missing", "Give the time of your call (HH:MM): the written follow-up is due 24 hours later.".into(), Screen::Safety);
     }
     match j.answer("consent_parents") {
         None => add("consent_missing", "Say whether the parents or carers have given consent.".into(), Screen::Consent),
         Some("not_yet") if j.purpose() == Purpose::Referral => add(
             "consent_not_asked",
-            "You have not asked the parents or carers for consent yet. Ask them before you send this or, if one of the exceptions applies, choose \"I have decided not to seek consent\" and say why.".into(),
+            "Ask the parents or carers for consent before you send this, or say which exception applies and why.".into(),
             Screen::Consent,
         ),
         Some("not_sought") if !has("consent_reason") => {
@@ -457,7 +454,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
         add("impact_missing", "Describe the impact on the child.".into(), Screen::Checklist);
     }
     if !has("factor_child_life") && !has("child_observed") {
-        add("voice_missing", "Include the child's voice: their wishes and feelings, in their words where you know them, or what you have seen of a child too young to say.".into(), Screen::Checklist);
+        add("voice_missing", "Include the child's voice: their wishes and feelings, in their words, or what you have seen of a child too young to say.".into(), Screen::Checklist);
     }
     if !has("why_now") {
         add("why_now_missing", "Say why you are referring now.".into(), Screen::Checklist);

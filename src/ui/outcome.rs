@@ -201,22 +201,22 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
                 }} />
         </>
     };
-    // Literal class lists (no computed classes): see `question::form_group`.
     html! {
         <>
-            if choice_error.is_some() {
-                <div class="tg-form-group tg-form-group--error" id={ctx.id("q-judgement")}>{ radios }</div>
-            } else {
-                <div class="tg-form-group" id={ctx.id("q-judgement")}>{ radios }</div>
-            }
-            if j.judgement.is_some() {
-                if reason_error.is_some() {
-                    <div class="tg-form-group tg-form-group--error" id={ctx.id("q-judgement-reason")}>{ reason }</div>
-                } else {
-                    <div class="tg-form-group" id={ctx.id("q-judgement-reason")}>{ reason }</div>
-                }
-            }
+            { group(choice_error.is_some(), ctx.id("q-judgement"), radios) }
+            if j.judgement.is_some() { { group(reason_error.is_some(), ctx.id("q-judgement-reason"), reason) } }
         </>
+    }
+}
+
+/// A form group, edged in red when it has an error. Literal class lists (no computed
+/// classes): see `question::form_group`.
+#[inline(never)]
+fn group(error: bool, id: String, content: Html) -> Html {
+    if error {
+        html! { <div class="tg-form-group tg-form-group--error" {id}>{ content }</div> }
+    } else {
+        html! { <div class="tg-form-group" {id}>{ content }</div> }
     }
 }
 

@@ -126,7 +126,7 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
         <div class="tg-warning-text tg-quality" data-quality-count={problems.len().to_string()}>
             { warning_inner(html! { <>
                 <h2 class="tg-heading-m">{ format!("Before you send: {} {} not met", problems.len(), if problems.len() == 1 { "check" } else { "checks" }) }</h2>
-                <p class="tg-body">{ "Referrals are often sent back for these reasons. You can still copy the summary; these checks stay on this page and are not copied." }</p>
+                <p class="tg-body">{ "Referrals are often sent back for these reasons. The checks are not copied." }</p>
                 <ul class="tg-list tg-list--bullet">
                     { for problems.iter().enumerate().map(|(i, pr)| html! {
                         <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
@@ -179,20 +179,20 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
                 { checks(ctx, &problems) }
                 <div class="tg-summary-section" data-section="decision">
                     <h2 class="tg-heading-m" id={ctx.id("decision-title")}>{ "Record of your decision not to refer" }</h2>
-                    <p class="tg-body">{ "You judge the child's needs below Family Help. Keep this dated rationale in your school, GP or organisation's safeguarding record, and offer the support you describe." }</p>
+                    <p class="tg-body">{ "Keep this dated rationale in your safeguarding record." }</p>
                     <pre class="tg-summary-text">{ &note }</pre>
                     { copy_button("Copy", note.clone(), "the decision record".into(), Some(ctx.id("decision-title"))) }
                 </div>
                 <h2 class="tg-heading-m">{ "If you decide to refer after all" }</h2>
             }
-            <p class="tg-body">{ "Copy each section into the matching part of the MASH web form, or copy it all. The copied text holds only your answers, in the words the MASH needs; what is addressed to you stays on this page." }</p>
+            <p class="tg-body">{ "Copy each section into the matching part of the MASH web form, or copy it all. Only your answers are copied." }</p>
             if !sending.is_empty() {
                 <div class="tg-inset-text" data-sending="">
                     <p class="tg-body">{ sending }</p>
                 </div>
             }
             <h2 class="tg-heading-m">{ "Have these ready for the form" }</h2>
-            <p class="tg-body">{ "The MASH needs these to run its checks. The guide does not ask for them: enter them straight into the form." }</p>
+            <p class="tg-body">{ "The guide does not ask for these: enter them straight into the form." }</p>
             <ul class="tg-list tg-list--bullet" data-have-ready="">
                 { for summary::HAVE_READY.iter().map(|h| html! { <li>{ *h }</li> }) }
                 { for attach.iter().map(|a| html! { <li>{ format!("to attach: {a}") }</li> }) }
