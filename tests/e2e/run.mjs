@@ -244,7 +244,7 @@ const ok = await runTests([
     await step(page, 'Your referral summary', { a11y: true });
     const ready = await page.locator(`${W} [data-have-ready]`).textContent();
     assert(ready.includes('who holds parental responsibility') && ready.includes('everyone in the household'), `have ready: ${ready}`);
-    assert((await page.locator(`${W} [data-sending]`).textContent()).includes('The MASH is open now'), 'when to send it');
+    assert((await page.locator(`${W} [data-sending]`).textContent()).includes('send it through the MASH web form'), 'when to send it');
     const checks = await page.locator(`${W} [data-problem]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-problem')));
     for (const want of ['voice_missing', 'why_now_missing', 'outcome_missing', 'opinion_words']) {
       assert(checks.includes(want), `quality check ${want} missing from ${checks}`);
