@@ -7,7 +7,7 @@
 //! ignored by the engine, so they come back if the question applies again.
 
 use crate::engine::model::{Kind, Step};
-use crate::engine::{Case, RuleSet};
+use crate::engine::{Case, Instant, RuleSet};
 use crate::engine::sorted::{Map, Set};
 use std::rc::Rc;
 
@@ -113,6 +113,18 @@ impl Screen {
     }
 }
 
+/// What the summary page is for, from the professional's answers and judgement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A referral to the MASH (or a written follow-up of one made by phone).
+    Referral,
+    /// The child is already open to children's social care: information for the allocated
+    /// social worker, not a new referral.
+    OpenCase,
+    /// The professional judges the need below Family Help: a record of the decision not to refer.
+    NotReferring,
+}
+
 /// A required answer that is missing, for the error summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -137,7 +149,8 @@ pub struct Journey {
     pub errors: Vec<FieldError>,
     /// Set by a Change link on Check your answers: Continue returns there.
     pub returning_to_check: bool,
-    /// The professional's own judgement of the category, if it differs from the suggestion.
+    /// The professional's own judgement of the category (a category id; the suggested one when
+    /// they agree). A required choice on the outcome screen, never answered for them.
     pub judgement: Option<String>,
     pub judgement_reason: String,
 }
@@ -236,8 +249,20 @@ impl Journey {
             .collect()
     }
 
-    /// Required questions on this screen that apply and have no answer.
+    /// Required questions on this screen that apply and have no answer; on the outcome screen,
+    /// the professional's judgement, and their reason when it differs from the suggestion.
     pub fn missing(&self, screen: Screen) -> Vec<FieldError> {
+        if screen == Screen::Outcome {
+            let error = |question: &str, message: &str| vec![FieldError { question: question.into(), message: message.into() }];
+            return match &self.judgement {
+                None => error("judgement", "Select your professional judgement of the level of need"),
+                // The category does not depend on the time of day, only the contact does.
+                Some(c) if self.judgement_reason.trim().is_empty() && self.rules.assess(&self.case(), Instant(0)).is_ok_and(|o| o.category.id != c) => {
+                    error("judgement-reason", "Enter the reason for your judgement")
+                }
+                _ => vec![],
+            };
+        }
         self.questions_on(screen)
             .into_iter()
             .map(|i| &self.rules.questions[i])
@@ -328,9 +353,35 @@ impl Journey {
             }
             Action::SetJudgement(category) => {
                 self.judgement = category.filter(|c| self.rules.category_rank(c).is_some());
+                self.errors.retain(|e| e.question != "judgement");
             }
-            Action::SetJudgementReason(text) => self.judgement_reason = text,
+            Action::SetJudgementReason(text) => {
+                self.judgement_reason = text;
+                self.errors.retain(|e| e.question != "judgement-reason");
+            }
             Action::Restart => *self = Journey::new(self.rules.clone()),
+        }
+    }
+
+    /// What the summary page is for: information for the allocated worker when the case is
+    /// open, a decision not to refer when the professional judges the need below Family Help,
+    /// otherwise a referral.
+    pub fn purpose(&self) -> Purpose {
+        if self.answer("open_case") == Some("yes") {
+            Purpose::OpenCase
+        } else if self.judgement.as_deref().and_then(|c| self.rules.category_rank(c)).is_some_and(|r| r <= 1) {
+            Purpose::NotReferring
+        } else {
+            Purpose::Referral
+        }
+    }
+
+    /// The heading of the current screen; the summary's says what it is for.
+    pub fn heading(&self) -> &'static str {
+        match (self.screen, self.purpose()) {
+            (Screen::Summary, Purpose::OpenCase) => "Information for the allocated social worker",
+            (Screen::Summary, Purpose::NotReferring) => "Your decision not to refer",
+            (screen, _) => screen.title(),
         }
     }
 

@@ -3,13 +3,16 @@
 //! consultation summary. Pure functions of (journey, outcome, instant): deterministic, so
 //! they are tested as golden text.
 //!
-//! Identity is never asked for. Where the MASH form needs it, the summary shows a
-//! placeholder in square brackets.
+//! The sections and "Copy all" hold only what the MASH reads: the referrer's facts, words and
+//! reasoning. Everything addressed to the referrer (who to phone, when to send it, what to
+//! have ready, the checks not met, the guidance's own words) stays on screen. Identity is
+//! never asked for: the page lists what to have ready for the form instead.
 
 use crate::engine::assess::Outcome;
-use crate::engine::Instant;
-use crate::journey::{ends_word, occurrences, starts_word, Journey, Screen};
+use crate::engine::clock::parse_hhmm;
 use crate::engine::sorted::Set;
+use crate::engine::{Instant, RuleSet};
+use crate::journey::{ends_word, occurrences, starts_word, Journey, Purpose, Screen};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
@@ -27,25 +30,44 @@ pub struct Problem {
     pub screen: Screen,
 }
 
+/// What the MASH needs to run its checks and the guide does not hold: shown on screen, to
+/// have ready for the form, never pasted into the sections.
+pub const HAVE_READY: [&str; 6] = [
+    "the child's name, date of birth and address",
+    "the parents' or carers' names and contact details, and who holds parental responsibility",
+    "everyone in the household, including other children",
+    "the person causing concern, if you know who it is",
+    "the child's school or nursery, GP and health visitor",
+    "your own name, role, organisation and contact details",
+];
+
+/// For Download and Print (paper and files lie around); not in the copied text.
+pub const SENSITIVE: &str = "This summary contains sensitive information about a child. Do not leave it on screen or paper where others can see it.";
+
+const DAY: i64 = 86_400;
+
 /// Words that usually mark an opinion rather than something seen or heard.
 const OPINION_WORDS: [&str; 12] =
     ["i feel", "i think", "i believe", "i suspect", "i guess", "seems", "seemed", "probably", "maybe", "perhaps", "appears to", "i get the impression"];
 
 /// Free-text questions whose words go into the referral.
-const TEXT_FIELDS: [(&str, &str); 8] = [
+const TEXT_FIELDS: [(&str, &str); 9] = [
     ("factor_worries", "What you are worried about"),
     ("why_now", "Why now"),
     ("impact", "The impact on the child"),
     ("factor_child_life", "The child's voice"),
+    ("child_observed", "What you have seen of the child"),
     ("factor_strengths", "Strengths"),
     ("factor_agency_support", "Support your agency can offer"),
     ("factor_previous_support", "Support offered before"),
     ("desired_outcome", "What you are asking for"),
 ];
 
-fn not_provided(what: &str) -> String {
-    format!("[Not provided: {what}]")
-}
+/// The tool's readings that point above the suggested category: (note, category, why).
+const READINGS: [(&str, &str, &str); 2] = [
+    ("emerging_needs_across_domains", "family_help", "Emerging Needs indicators in three or more domains"),
+    ("family_help_across_domains", "statutory_intervention", "Family Help indicators in three or more domains"),
+];
 
 /// The answer to a question, if it applies now and is not blank.
 fn answer(j: &Journey, applicable: &Set<usize>, id: &str) -> Option<String> {
@@ -57,42 +79,190 @@ fn answer(j: &Journey, applicable: &Set<usize>, id: &str) -> Option<String> {
     (!v.is_empty()).then(|| j.rules.questions[i].answer_label(v))
 }
 
-fn text_or(j: &Journey, applicable: &Set<usize>, id: &str, what: &str) -> String {
-    answer(j, applicable, id).unwrap_or_else(|| not_provided(what))
+/// Whether a question applies now (answered or not).
+fn applies(j: &Journey, applicable: &Set<usize>, id: &str) -> bool {
+    j.rules.question_index.get(id).is_some_and(|i| applicable.contains(i))
+}
+
+/// "Label: answer" for each question answered; "Label: not known" for those in `needed`
+/// that apply but have no answer (the MASH form needs an answer there).
+fn labelled(j: &Journey, ap: &Set<usize>, items: &[(&str, &str)], needed: &[&str]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|&(id, label)| match answer(j, ap, id) {
+            Some(a) => Some(format!("{label}: {a}")),
+            None => (needed.contains(&id) && applies(j, ap, id)).then(|| format!("{label}: not known")),
+        })
+        .collect()
+}
+
+/// The instant of a London wall-clock time.
+fn london(day: i64, minute: i64) -> Instant {
+    let wall = day * DAY + minute * 60;
+    if Instant(wall - 3600).is_bst() {
+        Instant(wall - 3600)
+    } else {
+        Instant(wall)
+    }
+}
+
+/// The phone call this summary follows up in writing: whom the referrer phoned (the MASH,
+/// the EDT or the allocated worker) and when, if they gave a time as HH:MM; a time later
+/// than now is taken as yesterday.
+pub fn phone_call(j: &Journey, now: Instant) -> Option<(String, Option<Instant>)> {
+    let ap = j.applicable();
+    let whom = j.answer("phoned").filter(|_| applies(j, &ap, "phoned")).filter(|p| matches!(*p, "mash" | "edt" | "allocated_worker"))?;
+    let name = j.rules.contact(whom).map(|c| c.name.clone()).unwrap_or_default();
+    let at = answer(j, &ap, "phoned_at").and_then(|t| parse_hhmm(&t));
+    let local = now.london();
+    Some((name, at.map(|m| london(local.day - (m > local.minute) as i64, m as i64))))
+}
+
+/// When the MASH next opens after `now` (London time, bank holidays closed).
+pub fn mash_opens(rules: &RuleSet, now: Instant) -> Option<Instant> {
+    let mash = rules.contact("mash")?;
+    let today = now.london().day;
+    (0..15)
+        .flat_map(|d| mash.hours.iter().filter_map(move |h| parse_hhmm(&h.open).map(|m| london(today + d, m as i64))))
+        .filter(|&t| t > now && rules.mash_open(t))
+        .min()
+}
+
+/// What the referrer is told on screen about sending it: when a written follow-up is due,
+/// whom to phone first when it is urgent, or, when it is not, when the MASH next opens.
+pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
+    let purpose = j.purpose();
+    if purpose == Purpose::NotReferring {
+        return String::new();
+    }
+    if let Some((_, Some(called))) = phone_call(j, now) {
+        return format!("Send this written follow-up by {} (24 hours after your call).", Instant(called.0 + DAY).london().describe());
+    }
+    if purpose == Purpose::OpenCase {
+        return "Send this to the child's allocated social worker (or their manager, or the duty social worker).".into();
+    }
+    if !out.urgent.is_empty() {
+        return format!("Phone first: {}, {}. {}", out.contact.name, out.contact.phone, out.contact.why);
+    }
+    match mash_opens(&j.rules, now).filter(|_| !out.contact.mash_open) {
+        Some(t) => format!(
+            "The MASH is closed and this is not urgent: send it when the MASH opens again, on {}. If it becomes urgent before then, phone the {}, {}.",
+            t.london().describe(),
+            out.contact.name,
+            out.contact.phone
+        ),
+        None => "This is not urgent: send it through the MASH web form.".into(),
+    }
+}
+
+/// Documents to attach, for the on-screen list.
+pub fn attachments(out: &Outcome) -> Vec<String> {
+    // Only what the actions shown ask for: an attachment always belongs to a step the
+    // referrer is told to take (the TAF minutes only once a TAF has been held).
+    out.attach.iter().map(|a| a.to_string()).collect()
+}
+
+/// Who suggested the category: the guide (the document's indicators and rules), or the
+/// tool's own reading where every reason for it is marked as an interpretation.
+fn suggested_by(out: &Outcome) -> &'static str {
+    if !out.because.is_empty() && out.because.iter().all(|b| b.interpretation.is_some()) {
+        "Suggested by the tool's reading of the guidance"
+    } else {
+        "Suggested by the Luton threshold guide"
+    }
+}
+
+/// The lines about the level of need both the referral and the decision record carry.
+fn level_lines(j: &Journey, out: &Outcome) -> Vec<String> {
+    let rules = &j.rules;
+    let mut level = Vec::new();
+    if let Some(r) = j.judgement.as_deref().and_then(|c| rules.category_rank(c)) {
+        level.push(format!("My judgement of the level of need: {}", rules.categories[r].name));
+    }
+    level.push(format!("{}: {}", suggested_by(out), out.category.name));
+    for (note, category, why) in READINGS {
+        if let Some(r) = out.interpretation.iter().any(|n| n.id == note).then(|| rules.category_rank(category)).flatten() {
+            level.push(format!("Suggested by the tool's reading of the guidance: {} ({why})", rules.categories[r].name));
+        }
+    }
+    level
 }
 
 /// The whole referral summary, in the order a MASH referral form asks.
-pub fn referral_summary(j: &Journey, out: &Outcome) -> Vec<Section> {
+pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section> {
     let rules = &j.rules;
     let ap = j.applicable();
+    let open = j.purpose() == Purpose::OpenCase;
+    let young = matches!(j.answer("child_age"), Some("unborn" | "0_4"));
     let mut s = Vec::new();
-    let mut push = |id, title, text: String| s.push(Section { id, title, text });
+    let mut push = |id, title, lines: Vec<String>| {
+        if !lines.is_empty() {
+            s.push(Section { id, title, text: lines.join("\n") })
+        }
+    };
+    let text = |id: &str| answer(j, &ap, id).into_iter().collect::<Vec<_>>();
+    let known = |id: &str| vec![answer(j, &ap, id).unwrap_or_else(|| "Not known.".into())];
 
-    // 1. Urgency and contact already made.
-    let mut urgency = Vec::new();
-    let danger = answer(j, &ap, "immediate_danger");
-    urgency.push(format!("Immediate danger: {}", danger.as_deref().unwrap_or("not answered")));
-    if let Some(h) = answer(j, &ap, "significant_harm") {
-        urgency.push(format!("Suffered or likely to suffer significant harm: {h}"));
+    // 1. Safety now (immediate danger, or significant harm yes or not sure), else urgency.
+    let mut safety = Vec::new();
+    if let Some((whom, called)) = phone_call(j, now) {
+        match called {
+            Some(t) => {
+                safety.push(format!("Phoned: {whom}, {}", t.london().describe()));
+                safety.push(format!("This is the written follow-up of that call, due by {} (24 hours after it).", Instant(t.0 + DAY).london().describe()));
+            }
+            None => safety.push(format!("Phoned: {whom}, time not known. This is the written follow-up of that call.")),
+        }
     }
-    if let Some(c) = answer(j, &ap, "contact_made") {
-        urgency.push(format!("Contact already made: {c}"));
+    let safety_now = applies(j, &ap, "safety_where");
+    safety.extend(labelled(
+        j,
+        &ap,
+        &[
+            ("immediate_danger", "Immediate danger"),
+            ("significant_harm", "Suffered or likely to suffer significant harm"),
+            ("safety_where", "Where the child is now"),
+            ("safety_carer", "Who is looking after the child now"),
+            ("safety_tonight", "Will the child be safe tonight"),
+            ("safety_police_ref", "Police reference"),
+            ("risk_travel_date", "Travel abroad"),
+            ("contact_made", "Contacts already made"),
+            ("open_case", "Already open to children's social care"),
+        ],
+        &["immediate_danger", "significant_harm", "safety_where", "safety_carer", "safety_tonight"],
+    ));
+    if j.answer("phoned") == Some("police") && applies(j, &ap, "phoned") {
+        safety.push("Phoned: the police only, so far".into());
     }
-    if let Some(o) = answer(j, &ap, "open_case") {
-        urgency.push(format!("Already open to children's social care: {o}"));
-    }
-    urgency.push(format!("Who to phone now: {}, {}. {}", out.contact.name, out.contact.phone, out.contact.why));
-    push("urgency", "Urgency and contact already made", urgency.join("\n"));
+    push("urgency", if safety_now { "Safety now" } else { "Urgency" }, safety);
 
-    // 2–3. Worries, why now, impact: the practitioner's words.
+    // 2. About the child: age band, disability, SEN, parental factors (no names).
     push(
-        "worries",
-        "What are you worried about, and why now?",
-        format!("{}\n\nWhy now: {}", text_or(j, &ap, "factor_worries", "what you are worried about"), text_or(j, &ap, "why_now", "why you are referring now")),
+        "child",
+        "About the child",
+        labelled(
+            j,
+            &ap,
+            &[
+                ("child_age", "Age"),
+                ("child_disabled", "Disability"),
+                ("child_sen", "Special educational needs or an EHC plan"),
+                ("cwd_allocated", "Allocated worker in the Children with Disabilities service"),
+                ("parental_domestic_abuse", "History of significant domestic abuse in the family"),
+                ("parental_substance_misuse", "A parent or carer misuses drugs or alcohol"),
+                ("parental_mental_health", "A parent or carer has mental ill-health"),
+            ],
+            &[],
+        ),
     );
-    push("impact", "The impact on the child", text_or(j, &ap, "impact", "the impact on the child"));
 
-    // 4. Indicators by domain, in the guidance's words.
+    // 3–4. Worries, why now, impact: the practitioner's words.
+    let mut worries = known("factor_worries");
+    worries.push(format!("\nWhy now: {}", answer(j, &ap, "why_now").unwrap_or_else(|| "not known".into())));
+    push("worries", "What are you worried about, and why now?", worries);
+    push("impact", "The impact on the child", known("impact"));
+
+    // 5. Indicators by domain, in the guidance's words: what the referrer saw.
     let mut lines = Vec::new();
     for (d, domain) in rules.domains.iter().enumerate() {
         let items: Vec<String> = j
@@ -107,114 +277,162 @@ pub fn referral_summary(j: &Journey, out: &Outcome) -> Vec<Section> {
             lines.extend(items);
         }
     }
+    push("indicators", "Indicators seen (Luton threshold guidance, example indicators)", lines);
+
+    // 6. Specific risks, only when there are any.
+    if !out.pathways.is_empty() {
+        let names: Vec<&str> = out.pathways.iter().map(|p| p.name).collect();
+        push(
+            "risks",
+            "Specific risks and steps already taken",
+            vec![format!("Specific risks: {}", names.join("; ")), format!("Steps already taken: {}", answer(j, &ap, "pathway_steps_taken").unwrap_or_else(|| "not known".into()))],
+        );
+    }
+
+    // 7–10.
+    push("strengths", "What is working well: strengths and protective factors", text("factor_strengths"));
+    let voice = if young {
+        let v = labelled(j, &ap, &[("child_observed", "What I have seen of the child"), ("factor_child_life", "Their daily life, wishes and feelings")], &[]);
+        if v.is_empty() { known("child_observed") } else { v }
+    } else {
+        known("factor_child_life")
+    };
+    push("voice", if young { "The child's voice: what was seen of the child" } else { "The child's voice: their wishes and feelings" }, voice);
     push(
-        "indicators",
-        "Indicators observed (Luton threshold guidance, example indicators)",
-        if lines.is_empty() { "None selected.".into() } else { lines.join("\n") },
+        "support",
+        "Support already offered, by whom, and whether it helped",
+        labelled(
+            j,
+            &ap,
+            &[
+                ("previous_support", "Support tried so far"),
+                ("factor_previous_support", "Offered before, and whether it helped"),
+                ("factor_agency_support", "What my agency can offer"),
+            ],
+            &[],
+        ),
+    );
+    push("professionals", "Other professionals and services involved (roles only)", text("other_professionals"));
+    push(
+        "factors",
+        "Other factors considered",
+        labelled(
+            j,
+            &ap,
+            &[
+                ("factor_parenting_context", "The child's behaviour, health or disability in the context of the parenting"),
+                ("factor_risk_factors", "Risk factors"),
+                ("factor_development", "The child's development"),
+                ("factor_family_environment", "Family, environmental, community and contextual factors"),
+                ("factor_parental_capacity", "The capacity of the parents"),
+            ],
+            &[],
+        ),
     );
 
-    // 5. Specific risks and what has been done.
-    let risks = if out.pathways.is_empty() {
-        "None identified.".to_string()
-    } else {
-        let names: Vec<&str> = out.pathways.iter().map(|p| p.name).collect();
-        format!("{}\nSteps already taken: {}", names.join("; "), text_or(j, &ap, "pathway_steps_taken", "what has been done about these risks"))
-    };
-    push("risks", "Specific risks and steps already taken", risks);
-
-    // 6–9.
-    push("strengths", "What is working well: strengths and protective factors", text_or(j, &ap, "factor_strengths", "strengths and protective factors"));
-    push("voice", "The child's voice: their wishes and feelings", text_or(j, &ap, "factor_child_life", "the child's wishes and feelings"));
-    let mut support = Vec::new();
-    if let Some(p) = answer(j, &ap, "previous_support") {
-        support.push(format!("Support tried so far: {p}"));
-    }
-    support.push(format!("Offered before, and whether it helped: {}", text_or(j, &ap, "factor_previous_support", "support offered before")));
-    support.push(format!("What my agency can offer: {}", text_or(j, &ap, "factor_agency_support", "support your agency can offer")));
-    push("support", "Support already offered, by whom, and whether it helped", support.join("\n"));
-    push("professionals", "Other professionals and services involved (roles only)", text_or(j, &ap, "other_professionals", "other professionals involved"));
-
-    // The rest of the guidance's "factors to consider", in the practitioner's words.
-    let factors: Vec<String> = [
-        ("factor_parenting_context", "The child's behaviour, health or disability in the context of the parenting"),
-        ("factor_risk_factors", "Risk factors"),
-        ("factor_development", "The child's development"),
-        ("factor_family_environment", "Family, environmental, community and contextual factors"),
-        ("factor_parental_capacity", "The capacity of the parents"),
-    ]
-    .iter()
-    .filter_map(|(id, label)| answer(j, &ap, id).map(|a| format!("{label}: {a}")))
-    .collect();
-    if !factors.is_empty() {
-        push("factors", "Other factors considered", factors.join("\n"));
-    }
-
-    // 10. Consent.
-    let mut consent = Vec::new();
+    // 11. Consent, in the guide's own option labels (not the document's words).
     let parents = j.answer("consent_parents").unwrap_or_default();
-    consent.push(format!("Parents/carers: {}", answer(j, &ap, "consent_parents").unwrap_or_else(|| "not answered".into())));
-    if parents == "not_sought" {
-        consent.push(format!("Exception relied on: {}", out.consent.exception.as_ref().map(|e| e.text.to_string()).unwrap_or_else(|| not_provided("the exception"))));
-        consent.push(format!("Reason consent was not sought: {}", text_or(j, &ap, "consent_reason", "the reason")));
+    let mut consent = labelled(
+        j,
+        &ap,
+        &[
+            ("consent_parents", "Parents/carers"),
+            ("consent_exception", "Exception relied on"),
+            ("consent_reason", "Reason consent was not sought"),
+            ("child_consent", "The child's consent"),
+        ],
+        &["consent_parents", "consent_reason", "child_consent"],
+    );
+    if out.consent.child_required && !applies(j, &ap, "child_consent") {
+        consent.push("The child's consent: not known (the child is over 12)".into());
     }
-    if let Some(c) = answer(j, &ap, "child_consent") {
-        consent.push(format!("The child's consent: {c}"));
-    } else if out.consent.child_required {
-        consent.push(format!("The child's consent: {}", not_provided("the child is over 12 and may be competent")));
-    }
-    let informed = match parents {
-        "given" | "refused" => "yes",
-        "not_sought" => "no (consent not sought, see the exception above)",
-        _ => "not yet",
-    };
-    consent.push(format!("Parents know about this referral: {informed}"));
-    push("consent", "Consent", consent.join("\n"));
+    consent.push(format!(
+        "Parents know {}: {}",
+        if open { "I am passing this on" } else { "about this referral" },
+        match parents {
+            "given" | "refused" => "yes",
+            "not_sought" => "no (consent not sought, see the exception above)",
+            _ => "not yet",
+        }
+    ));
+    push("consent", "Consent", consent);
 
-    // 11. Level of need.
-    let mut level = vec![format!("Suggested by the Luton threshold guide: {}", out.category.name)];
-    match j.judgement.as_deref().and_then(|c| rules.category_rank(c)) {
-        Some(r) if rules.categories[r].id.get_ref() != out.category.id => level.push(format!(
-            "My professional judgement: {}. Reason: {}",
-            rules.categories[r].name,
-            if j.judgement_reason.trim().is_empty() { not_provided("the reason for your judgement") } else { j.judgement_reason.trim().to_string() }
-        )),
-        _ => level.push("My professional judgement: I agree with the suggestion.".into()),
+    // 12. Level of need: the referrer's judgement and reason beside the suggestion.
+    let mut level = level_lines(j, out);
+    if !j.judgement_reason.trim().is_empty() {
+        level.push(format!("Why I judge it at this level: {}", j.judgement_reason.trim()));
     }
-    if !out.because.is_empty() {
-        level.push("Decided by:".into());
-        level.extend(out.because.iter().map(|b| format!("- {}", b.text)));
-    }
-    level.push(format!("Rule set: {} ({}), version {}", out.ruleset.title, out.ruleset.edition, &out.ruleset.hash[..12]));
-    push("level", "Level of need", level.join("\n"));
+    level.extend(labelled(j, &ap, &[("safeguarding_lead_consulted", "Discussed with my organisation's safeguarding lead")], &[]));
+    push("level", "Level of need", level);
 
-    // 12–13.
-    push("request", "What I am asking for", text_or(j, &ap, "desired_outcome", "what you are asking for"));
-    let mut attach: Vec<String> = out.attach.iter().map(|a| a.to_string()).collect();
-    if answer(j, &ap, "factor_gcp2").as_deref() == Some("Yes") {
-        attach.push("Graded Care Profile 2 (GCP2) or Neglect Screening Tool".into());
-    }
-    if j.answer("previous_support") == Some("single_agency_taf") {
-        attach.push("Minutes of the Team Around the Family (TAF) meetings already held".into());
-    }
-    let mut seen = Set::new();
-    attach.retain(|a| seen.insert(a.clone()));
+    // 13–14.
+    push("request", "What I am asking for", text("desired_outcome"));
     push(
-        "attachments",
-        "Attachments to include",
-        if attach.is_empty() { "None suggested.".into() } else { attach.iter().map(|a| format!("- {a}")).collect::<Vec<_>>().join("\n") },
+        "documents",
+        "Documents",
+        labelled(
+            j,
+            &ap,
+            &[("factor_chronology", "A chronology of the history and past concerns to send"), ("factor_gcp2", "A Graded Care Profile 2 (GCP2) or Neglect Screening Tool completed")],
+            &[],
+        ),
     );
     s
 }
 
-/// Problems that commonly get a referral sent back. They never block copying.
+/// Problems that commonly get a referral sent back, and answers that do not agree with each
+/// other. Shown on screen with a link to fix each; never in the copied text; never block copying.
 pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     let ap = j.applicable();
+    let rules = &j.rules;
     let mut p = Vec::new();
     let mut add = |id, text: String, screen| p.push(Problem { id, text, screen });
     let has = |id: &str| answer(j, &ap, id).is_some();
+    let rank = j.judgement.as_deref().and_then(|c| rules.category_rank(c));
+    let top = rules.categories.len() - 1;
+    let harm = j.answer("immediate_danger") == Some("yes") || j.answer("significant_harm") == Some("yes");
 
+    // The judgement against the answers: checked whatever the purpose.
+    match rank {
+        None => add("judgement_missing", "Choose your professional judgement of the level of need.".into(), Screen::Outcome),
+        Some(r) if r < top && harm => add(
+            "judgement_below_answers",
+            format!("You answered yes to immediate danger or significant harm, but judge the level of need as {}. Check your judgement or your answer.", rules.categories[r].name),
+            Screen::Outcome,
+        ),
+        Some(r) if r == top && !harm => {
+            let lower = answer(j, &ap, "desired_outcome").unwrap_or_default().to_ascii_lowercase();
+            add(
+                "judgement_above_answers",
+                format!(
+                    "You judge the level of need as {}, but did not answer yes to significant harm{}. Check your judgement, your answers and what you ask for.",
+                    rules.categories[r].name,
+                    if occurrences(&lower, "single assessment").next().is_some() { ", and ask for a Single Assessment (the Family Help assessment)" } else { "" }
+                ),
+                Screen::Outcome,
+            )
+        }
+        _ => {}
+    }
+    if j.purpose() == Purpose::NotReferring {
+        return p;
+    }
+    if rank.is_some() && j.judgement_reason.trim().is_empty() {
+        add("level_reason_missing", "Say why you judge the child's needs at this level.".into(), Screen::Outcome);
+    }
+    if applies(j, &ap, "safety_where") && !(has("safety_where") && has("safety_carer") && has("safety_tonight")) {
+        add("safety_now_missing", "Say where the child is now, who is looking after them and whether they are safe tonight.".into(), Screen::Safety);
+    }
+    if matches!(phone_call(j, Instant(0)), Some((_, None))) {
+        add("phone_time_missing", "Give the time of your call (HH:MM): the written follow-up is due 24 hours later.".into(), Screen::Safety);
+    }
     match j.answer("consent_parents") {
         None => add("consent_missing", "Say whether the parents or carers have given consent.".into(), Screen::Consent),
+        Some("not_yet") if j.purpose() == Purpose::Referral => add(
+            "consent_not_asked",
+            "Ask the parents or carers for consent before you send this, or say which exception applies and why.".into(),
+            Screen::Consent,
+        ),
         Some("not_sought") if !has("consent_reason") => {
             add("consent_reason_missing", "Explain why you have not sought consent.".into(), Screen::Consent)
         }
@@ -228,8 +446,8 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     if !has("impact") {
         add("impact_missing", "Describe the impact on the child.".into(), Screen::Checklist);
     }
-    if !has("factor_child_life") {
-        add("voice_missing", "Include the child's voice: their wishes and feelings, in their words where you know them.".into(), Screen::Checklist);
+    if !has("factor_child_life") && !has("child_observed") {
+        add("voice_missing", "Include the child's voice: their wishes and feelings, in their words, or what you have seen of a child too young to say.".into(), Screen::Checklist);
     }
     if !has("why_now") {
         add("why_now_missing", "Say why you are referring now.".into(), Screen::Checklist);
@@ -260,11 +478,11 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
         }
     }
     let neglect = out.pathways.iter().any(|x| x.id == "neglect")
-        || j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id)).any(|&i| {
-            let ind = &j.rules.indicators[i];
+        || j.selected.iter().filter_map(|id| rules.indicator_index.get(id)).any(|&i| {
+            let ind = &rules.indicators[i];
             ind.domain == "educational_neglect" || occurrences(&ind.text.to_ascii_lowercase(), "neglect").next().is_some()
         });
-    if neglect && j.answer("factor_chronology") != Some("yes") && answer(j, &ap, "factor_gcp2").as_deref() != Some("Yes") {
+    if neglect && j.answer("factor_chronology") != Some("yes") && j.answer("factor_gcp2") != Some("yes") {
         add(
             "neglect_without_chronology",
             "Neglect is part of your concern: attach a chronology, and a Graded Care Profile 2 (GCP2) or Neglect Screening Tool.".into(),
@@ -274,53 +492,40 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     p
 }
 
-/// "Copy all" and "Download": the header, every section, and the checks not met.
+/// "Copy all": the heading and every section; nothing addressed to the referrer.
 pub fn as_text(j: &Journey, out: &Outcome, now: Instant) -> String {
-    text_of(&referral_summary(j, out), &quality_check(j, out), now)
+    text_of(j.purpose(), &referral_summary(j, out, now), now)
 }
 
-/// The same text from sections and problems already worked out (the summary page has them).
-pub fn text_of(sections: &[Section], problems: &[Problem], now: Instant) -> String {
-    let mut t = String::new();
-    t.push_str("REFERRAL SUMMARY FOR THE LUTON MULTI-AGENCY SAFEGUARDING HUB (MASH)\n");
-    t.push_str(&format!("Prepared with the Luton threshold guide: {}\n", now.london().describe()));
-    t.push_str("Child: [name, date of birth and address: enter them in the MASH form]\n");
-    t.push_str("Parents/carers: [names and contact details: enter them in the MASH form]\n");
-    t.push_str("Referrer: [your name, role, organisation and contact details: enter them in the MASH form]\n");
+/// The same text from sections already worked out (the summary page has them).
+pub fn text_of(purpose: Purpose, sections: &[Section], now: Instant) -> String {
+    let mut t = String::from(if purpose == Purpose::OpenCase {
+        "INFORMATION FOR THE ALLOCATED SOCIAL WORKER: A CHILD ALREADY OPEN TO CHILDREN'S SOCIAL CARE\n"
+    } else {
+        "REFERRAL TO THE LUTON MULTI-AGENCY SAFEGUARDING HUB (MASH)\n"
+    });
+    t.push_str(&format!("Written: {}\n", now.london().describe()));
     // The titles are our own ASCII text: ASCII upper case avoids Unicode case tables (13 KB).
     for s in sections {
         t.push_str(&format!("\n{}\n{}\n", s.title.to_ascii_uppercase(), s.text));
     }
-    if !problems.is_empty() {
-        t.push_str("\nCHECKS NOT MET BEFORE SENDING\n");
-        for p in problems {
-            t.push_str(&format!("- {}\n", p.text));
-        }
-    }
-    t.push_str("\nThis summary contains sensitive information about a child. Do not leave it on screen or paper where others can see it.\n");
     t
-}
-
-/// Whether a "decision not to refer" note is relevant: the suggestion or the professional's
-/// own judgement is below Family Help.
-pub fn decision_note_relevant(j: &Journey, out: &Outcome) -> bool {
-    let rank = |c: &str| j.rules.category_rank(c).unwrap_or(0);
-    rank(out.category.id) <= 1 || j.judgement.as_deref().is_some_and(|c| rank(c) <= 1)
 }
 
 /// A dated rationale for the professional's own safeguarding record when they do not refer.
 pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
     let ap = j.applicable();
     let indicators: Vec<String> = j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id)).map(|&i| format!("- {}", j.rules.indicators[i].text)).collect();
-    let judgement = j.judgement.as_deref().and_then(|c| j.rules.category_rank(c)).map(|r| j.rules.categories[r].name.clone());
     let mut t = String::from("DECISION NOT TO REFER TO THE MASH: record for your safeguarding file\n");
     t.push_str(&format!("Date: {}\n", now.london().describe()));
     t.push_str("Child: [identify the child as your record system requires]\n");
     t.push_str(&format!("Considered: the Luton threshold guidance ({}, {}), version {}\n", out.ruleset.title, out.ruleset.edition, &out.ruleset.hash[..12]));
     t.push_str(&format!("Indicators considered:\n{}\n", if indicators.is_empty() { "- none selected".to_string() } else { indicators.join("\n") }));
-    t.push_str(&format!("Specific risks: {}\n", if out.pathways.is_empty() { "none identified".to_string() } else { out.pathways.iter().map(|p| p.name).collect::<Vec<_>>().join("; ") }));
-    t.push_str(&format!("Suggested category: {}\n", out.category.name));
-    t.push_str(&format!("My judgement: {}\n", judgement.unwrap_or_else(|| format!("{} (agree)", out.category.name))));
+    t.push_str(&format!("Specific risks: {}\n", if out.pathways.is_empty() { "none of the listed specific risks".to_string() } else { out.pathways.iter().map(|p| p.name).collect::<Vec<_>>().join("; ") }));
+    for l in level_lines(j, out) {
+        t.push_str(&l);
+        t.push('\n');
+    }
     t.push_str("Decision: not to refer to the MASH at this time.\n");
     t.push_str(&format!("Reason: {}\n", if j.judgement_reason.trim().is_empty() { "[enter your reason]".to_string() } else { j.judgement_reason.trim().to_string() }));
     t.push_str(&format!("Planned support: {}\n", answer(j, &ap, "factor_agency_support").unwrap_or_else(|| "[enter the support you will provide]".into())));
@@ -337,13 +542,21 @@ pub fn consultation_summary(j: &Journey, out: &Outcome) -> String {
     let ap = j.applicable();
     let age = answer(j, &ap, "child_age").map(|a| a.to_ascii_lowercase()).unwrap_or_else(|| "an age I have not given".into());
     let mut t = format!("I would like advice about a child aged {age}. I am not giving any names.\n");
+    if j.answer("immediate_danger") == Some("yes") {
+        t.push_str("I believe the child is in immediate danger.\n");
+    }
+    t.push_str(match j.answer("significant_harm") {
+        Some("yes") => "I believe the child has suffered, or is likely to suffer, significant harm.\n",
+        Some("unsure") => "I am not sure whether the child has suffered, or is likely to suffer, significant harm.\n",
+        _ => "",
+    });
     let mut counts = vec![0usize; rules.categories.len()];
     for &i in j.selected.iter().filter_map(|id| rules.indicator_index.get(id)) {
         counts[rules.indicator_place[i].category] += 1;
     }
     let summary: Vec<String> = counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(c, n)| format!("{n} at {}", rules.categories[c].name)).collect();
     t.push_str(&format!("Indicators I have seen: {}.\n", if summary.is_empty() { "none selected".to_string() } else { summary.join(", ") }));
-    for b in out.because.iter().take(5) {
+    for b in out.because.iter().filter(|b| b.kind == crate::engine::assess::ReasonKind::Indicator).take(5) {
         t.push_str(&format!("- {}\n", b.text));
     }
     if !out.pathways.is_empty() {

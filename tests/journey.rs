@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
 use std::rc::Rc;
-use threshold_guide::journey::{Action, Journey, Screen};
+use threshold_guide::journey::{Action, Journey, Purpose, Screen};
 
 fn journey() -> Journey {
     Journey::new(Rc::new(common::rules()))
@@ -40,6 +40,8 @@ fn a_whole_journey_reaches_the_outcome() {
     j.apply(Action::Next);
     assert_eq!(j.screen, Screen::Outcome);
     assert_eq!(j.screen.step_number(), 10);
+    j.apply(Action::SetJudgement(Some("family_help".into())));
+    j.apply(Action::SetJudgementReason("Needs in health and learning that our support has not met.".into()));
     j.apply(Action::Next);
     assert_eq!(j.screen, Screen::Summary);
     assert_eq!(j.screen.step_number(), 11);
@@ -206,6 +208,57 @@ fn toggle_search_domain_judgement_and_restart() {
     assert!(!j.has_answers());
 }
 
+/// The professional's judgement is never answered for them: Continue on the outcome asks for
+/// it, and for a reason when it differs from the suggestion (here Emerging Needs).
+#[test]
+fn the_judgement_is_a_required_choice_with_no_default() {
+    let mut j = journey();
+    walk_to_check(&mut j);
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Outcome);
+    assert_eq!(j.judgement, None, "nothing chosen for them");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Outcome);
+    let errors: Vec<(&str, &str)> = j.errors.iter().map(|e| (e.question.as_str(), e.message.as_str())).collect();
+    assert_eq!(errors, [("judgement", "Select your professional judgement of the level of need")]);
+
+    j.apply(Action::SetJudgement(Some("statutory_intervention".into())));
+    assert!(j.errors.is_empty(), "choosing clears the error");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Outcome, "a judgement that differs needs a reason");
+    assert_eq!(j.errors[0].question, "judgement-reason");
+    assert_eq!(j.errors[0].message, "Enter the reason for your judgement");
+    j.apply(Action::SetJudgementReason("   ".into()));
+    assert!(j.errors.is_empty(), "typing clears the error");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Outcome, "white space is not a reason");
+
+    // Agreeing with the suggestion needs no reason.
+    j.apply(Action::SetJudgement(Some("emerging_needs".into())));
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Summary, "errors: {:?}", j.errors);
+}
+
+/// What the summary page is for, and its heading.
+#[test]
+fn the_summary_is_a_referral_a_decision_not_to_refer_or_information_for_the_allocated_worker() {
+    let mut j = journey();
+    j.screen = Screen::Summary;
+    assert_eq!((j.purpose(), j.heading()), (Purpose::Referral, "Your referral summary"), "no judgement yet");
+    for (judgement, purpose) in [("universal", Purpose::NotReferring), ("emerging_needs", Purpose::NotReferring), ("family_help", Purpose::Referral), ("statutory_intervention", Purpose::Referral)] {
+        j.apply(Action::SetJudgement(Some(judgement.into())));
+        assert_eq!(j.purpose(), purpose, "{judgement}");
+    }
+    j.apply(Action::SetJudgement(Some("universal".into())));
+    assert_eq!(j.heading(), "Your decision not to refer");
+    answer(&mut j, "open_case", "yes");
+    assert_eq!((j.purpose(), j.heading()), (Purpose::OpenCase, "Information for the allocated social worker"), "an open case is never a referral");
+    answer(&mut j, "open_case", "unsure");
+    assert_eq!(j.purpose(), Purpose::NotReferring);
+    j.screen = Screen::Outcome;
+    assert_eq!(j.heading(), "What to do now", "other screens keep their titles");
+}
+
 #[test]
 fn each_screen_asks_only_its_own_questions() {
     let j = journey();
@@ -216,6 +269,24 @@ fn each_screen_asks_only_its_own_questions() {
     assert!(!ids(Screen::Risks).contains(&"fgm_disclosed_or_observed".to_string()), "follow-up only when relevant");
     assert_eq!(ids(Screen::Consent), ["consent_parents", "info_sharing_decision"]);
     assert!(ids(Screen::Indicators).is_empty());
+}
+
+/// The questions added for the summary appear only where they apply.
+#[test]
+fn safety_now_phone_call_travel_and_a_young_childs_voice_are_asked_where_they_apply() {
+    let mut j = journey();
+    let ids = |j: &Journey, s| j.questions_on(s).iter().map(|&i| j.rules.questions[i].id.get_ref().clone()).collect::<Vec<_>>();
+    answer(&mut j, "significant_harm", "unsure");
+    assert_eq!(ids(&j, Screen::Safety), ["significant_harm", "open_case", "safety_where", "safety_carer", "safety_tonight", "safety_police_ref", "phoned"], "safety now, when harm is possible");
+    answer(&mut j, "phoned", "edt");
+    assert!(ids(&j, Screen::Safety).ends_with(&["phoned".to_string(), "phoned_at".to_string()]));
+    answer(&mut j, "child_age", "0_4");
+    assert!(ids(&j, Screen::Checklist).contains(&"child_observed".to_string()), "what was seen of a young child");
+    answer(&mut j, "child_age", "5_12");
+    assert!(!ids(&j, Screen::Checklist).contains(&"child_observed".to_string()));
+    assert!(!ids(&j, Screen::Risks).contains(&"risk_travel_date".to_string()));
+    answer(&mut j, "risk_forced_marriage", "unsure");
+    assert!(ids(&j, Screen::Risks).contains(&"risk_travel_date".to_string()), "a travel date when forced marriage or FGM is a worry");
 }
 
 #[test]

@@ -153,11 +153,19 @@ async fn outcome_view_puts_999_first_and_keeps_the_professionals_judgement_besid
     let contact = v.query_selector("[data-contact]").unwrap().unwrap().get_attribute("data-contact").unwrap();
     assert!(contact == "mash" || contact == "edt");
 
+    // Nothing is chosen for the professional: Continue asks for their judgement.
+    assert!(v.query_selector("input[name=tg102-judgement]:checked").unwrap().is_none(), "no judgement chosen by default");
+    assert!(v.query_selector("#tg102-judgement-reason").unwrap().is_none(), "no reason box before a choice");
+    click(&v, "[data-action=continue]");
+    yew::scheduler::flush().await;
+    assert!(text(&v, ".tg-error-summary").contains("Select your professional judgement of the level of need"));
     // Recording a different judgement asks for a reason and keeps the suggestion shown.
     click(&v, "#tg102-judgement-family_help");
     yew::scheduler::flush().await;
     assert!(v.query_selector("#tg102-judgement-reason").unwrap().is_some(), "reason box appears");
-    assert!(text(&v, ".tg-form-group").contains("Enter the reason for your judgement"));
+    click(&v, "[data-action=continue]");
+    yew::scheduler::flush().await;
+    assert!(text(&v, "#tg102-q-judgement-reason").contains("Enter the reason for your judgement"));
     assert_eq!(text(&v, ".tg-panel__title"), "Statutory Intervention / Family Help", "the suggestion is still shown");
     handle.destroy();
     el.remove();

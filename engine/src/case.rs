@@ -3,7 +3,6 @@
 //! mean" suggestions for ids and texts that are not in it.
 
 use crate::clock::Instant;
-use crate::model::*;
 use crate::ruleset::RuleSet;
 use crate::sorted::{Map, Set};
 use serde::{Deserialize, Serialize};

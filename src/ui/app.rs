@@ -264,7 +264,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="tg-caption">{ format!("Step {step} of {total}") }</p>
             }
             { error_summary(&ctx, &summary) }
-            <h1 class="tg-heading-l" id={ctx.id("title")} tabindex="-1" ref={heading}>{ screen.title() }</h1>
+            <h1 class="tg-heading-l" id={ctx.id("title")} tabindex="-1" ref={heading}>{ journey.heading() }</h1>
             { body }
             if screen != Screen::Summary {
                 <div class="tg-button-group">

@@ -59,9 +59,6 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
             None => rules_reasons.push(r),
         }
     }
-    let judgement_id = ctx.id("judgement");
-    let reason_id = ctx.id("judgement-reason");
-    let differs = j.judgement.as_deref().is_some_and(|c| c != out.category.id);
 
     html! {
         <>
@@ -161,38 +158,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
 
             { for out.guidance.iter().map(guidance_section) }
 
-            <div class="tg-form-group" id={judgement_id.clone()}>
-                <fieldset class="tg-fieldset">
-                    <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ "Your professional judgement" }</legend>
-                    <div class="tg-hint">{ "If you judge the level of need differently, record it here with your reason. It is kept beside the suggestion, never instead of it." }</div>
-                    <div class="tg-radios">
-                        { for std::iter::once((String::new(), format!("I agree with the suggestion ({})", out.category.name)))
-                            .chain(rules.categories.iter().filter(|c| c.id.get_ref() != out.category.id).map(|c| (c.id.get_ref().clone(), category_heading_plain(&c.name))))
-                            .map(|(id, label)| {
-                                let input_id = format!("{judgement_id}-{}", if id.is_empty() { "agree" } else { id.as_str() });
-                                let checked = j.judgement.clone().unwrap_or_default() == id || (id.is_empty() && !differs);
-                                let d = ctx.dispatch.clone();
-                                let value = (!id.is_empty()).then(|| id.clone());
-                                let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(value.clone())));
-                                radio_item(input_id, judgement_id.clone(), None, checked, onchange, label)
-                            }) }
-                    </div>
-                </fieldset>
-                if differs {
-                    <label class="tg-label tg-label--s" for={reason_id.clone()}>{ "Your reason" }</label>
-                    if j.judgement_reason.trim().is_empty() {
-                        <p class="tg-error-message"><span class="tg-visually-hidden">{ "Error: " }</span>{ "Enter the reason for your judgement" }</p>
-                    }
-                    <textarea class="tg-textarea" id={reason_id} rows="3" value={j.judgement_reason.clone()}
-                        oninput={{
-                            let d = ctx.dispatch.clone();
-                            Callback::from(move |e: InputEvent| {
-                                let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                                d.dispatch(Action::SetJudgementReason(el.value()));
-                            })
-                        }} />
-                }
-            </div>
+            { judgement(ctx, &out) }
         </>
     }
 }
@@ -211,6 +177,69 @@ pub fn guidance_section(g: &GuidanceOut) -> Html {
                 </>
             }) }
         </section>
+    }
+}
+
+/// The professional's own judgement: a required choice with nothing chosen for them (agree
+/// with the suggestion, or another category), and their reason, required when it differs.
+/// Errors come from `Journey::missing`, shown once they have tried to continue.
+fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
+    let j = &ctx.journey;
+    let judgement_id = ctx.id("judgement");
+    let reason_id = ctx.id("judgement-reason");
+    let error = |q: &str| j.errors.iter().find(|e| e.question == q).map(|e| e.message.clone());
+    let (choice_error, reason_error) = (error("judgement"), error("judgement-reason"));
+    let message = |e: &Option<String>| html! { if let Some(e) = e { <p class="tg-error-message"><span class="tg-visually-hidden">{ "Error: " }</span>{ e }</p> } };
+    let radios = html! {
+        <fieldset class="tg-fieldset">
+            <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ "Your professional judgement" }</legend>
+            <div class="tg-hint">{ "Choose the level of need you judge this to be. If it differs from the suggestion, give your reason: it is kept beside the suggestion, never instead of it." }</div>
+            { message(&choice_error) }
+            <div class="tg-radios">
+                { for std::iter::once((out.category.id.to_string(), format!("I agree with the suggestion ({})", out.category.name)))
+                    .chain(j.rules.categories.iter().filter(|c| c.id.get_ref() != out.category.id).map(|c| (c.id.get_ref().clone(), category_heading_plain(&c.name))))
+                    .enumerate()
+                    .map(|(n, (id, label))| {
+                        let input_id = format!("{judgement_id}-{}", if n == 0 { "agree" } else { id.as_str() });
+                        let checked = j.judgement.as_deref() == Some(id.as_str());
+                        let d = ctx.dispatch.clone();
+                        let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(Some(id.clone()))));
+                        radio_item(input_id, judgement_id.clone(), None, checked, onchange, label)
+                    }) }
+            </div>
+        </fieldset>
+    };
+    let reason = html! {
+        <>
+            <label class="tg-label tg-label--s" for={reason_id.clone()}>{ "Your reason" }</label>
+            <div class="tg-hint">{ "In your own words: why you think the child's needs are at this level. It goes into the summary." }</div>
+            { message(&reason_error) }
+            <textarea class="tg-textarea" id={reason_id} rows="3" value={j.judgement_reason.clone()}
+                oninput={{
+                    let d = ctx.dispatch.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+                        d.dispatch(Action::SetJudgementReason(el.value()));
+                    })
+                }} />
+        </>
+    };
+    html! {
+        <>
+            { group(choice_error.is_some(), ctx.id("q-judgement"), radios) }
+            if j.judgement.is_some() { { group(reason_error.is_some(), ctx.id("q-judgement-reason"), reason) } }
+        </>
+    }
+}
+
+/// A form group, edged in red when it has an error. Literal class lists (no computed
+/// classes): see `question::form_group`.
+#[inline(never)]
+fn group(error: bool, id: String, content: Html) -> Html {
+    if error {
+        html! { <div class="tg-form-group tg-form-group--error" {id}>{ content }</div> }
+    } else {
+        html! { <div class="tg-form-group" {id}>{ content }</div> }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::app::{now, Ctx};
 use super::govuk::warning_inner;
-use crate::journey::{Action, Screen};
+use crate::journey::{Action, Purpose, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -117,6 +117,30 @@ fn print(text: &str) {
     frame.remove();
 }
 
+/// The on-screen list of checks not met, each with a link to the step that fixes it.
+fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
+    if problems.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="tg-warning-text tg-quality" data-quality-count={problems.len().to_string()}>
+            { warning_inner(html! { <>
+                <h2 class="tg-heading-m">{ format!("Before you send: {} {} not met", problems.len(), if problems.len() == 1 { "check" } else { "checks" }) }</h2>
+                <p class="tg-body">{ "Referrals are often sent back for these reasons. The checks are not copied." }</p>
+                <ul class="tg-list tg-list--bullet">
+                    { for problems.iter().enumerate().map(|(i, pr)| html! {
+                        <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
+                            <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(pr.screen))}>
+                                { "Fix this" }<span class="tg-visually-hidden">{ format!(": {}", pr.text) }</span>
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </> }) }
+        </div>
+    }
+}
+
 #[inline(never)]
 pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     let j = &ctx.journey;
@@ -125,9 +149,14 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     let Ok(out) = j.rules.assess(&j.case(), now) else {
         return html! { <p class="tg-error-message">{ "The guide could not build the summary. Talk to your safeguarding lead or the MASH." }</p> };
     };
-    let sections = summary::referral_summary(j, &out);
+    let purpose = j.purpose();
+    let not_referring = purpose == Purpose::NotReferring;
+    let sections = summary::referral_summary(j, &out, now);
     let problems = summary::quality_check(j, &out);
-    let all = summary::text_of(&sections, &problems, now);
+    let all = summary::text_of(purpose, &sections, now);
+    let paper = format!("{all}\n{}\n", summary::SENSITIVE);
+    let sending = summary::sending(j, &out, now);
+    let attach = summary::attachments(&out);
     let done = {
         let (status, fallback) = (status.clone(), fallback.clone());
         Callback::from(move |(msg, text): (String, Option<String>)| {
@@ -140,34 +169,39 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| copy(text.clone(), what.clone(), done.clone()));
         html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label.to_string() }</button> }
     };
-    let decision = summary::decision_note_relevant(j, &out).then(|| summary::decision_note(j, &out, now));
+    let decision = not_referring.then(|| summary::decision_note(j, &out, now));
     let consultation = summary::consultation_summary(j, &out);
 
     html! {
         <>
-            <p class="tg-body">{ "Copy each section into the matching part of the MASH web form, or copy it all. Names, dates of birth and addresses go straight into the form: they are not in this summary." }</p>
             <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ (**status).clone() }</div>
-            if !problems.is_empty() {
-                <div class="tg-warning-text tg-quality" data-quality-count={problems.len().to_string()}>
-                    { warning_inner(html! { <>
-                        <h2 class="tg-heading-m">{ format!("Before you send: {} {} not met", problems.len(), if problems.len() == 1 { "check" } else { "checks" }) }</h2>
-                        <p class="tg-body">{ "Referrals are often sent back for these reasons. You can still copy the summary; it lists the checks not met." }</p>
-                        <ul class="tg-list tg-list--bullet">
-                            { for problems.iter().enumerate().map(|(i, pr)| html! {
-                                <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
-                                    <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(pr.screen))}>
-                                        { "Fix this" }<span class="tg-visually-hidden">{ format!(": {}", pr.text) }</span>
-                                    </button>
-                                </li>
-                            }) }
-                        </ul>
-                    </> }) }
+            if let Some(note) = decision {
+                { checks(ctx, &problems) }
+                <div class="tg-summary-section" data-section="decision">
+                    <h2 class="tg-heading-m" id={ctx.id("decision-title")}>{ "Record of your decision not to refer" }</h2>
+                    <p class="tg-body">{ "Keep this dated rationale in your safeguarding record." }</p>
+                    <pre class="tg-summary-text">{ &note }</pre>
+                    { copy_button("Copy", note.clone(), "the decision record".into(), Some(ctx.id("decision-title"))) }
+                </div>
+                <h2 class="tg-heading-m">{ "If you decide to refer after all" }</h2>
+            }
+            <p class="tg-body">{ "Copy each section into the matching part of the MASH web form, or copy it all. Only your answers are copied." }</p>
+            if !sending.is_empty() {
+                <div class="tg-inset-text" data-sending="">
+                    <p class="tg-body">{ sending }</p>
                 </div>
             }
+            <h2 class="tg-heading-m">{ "Have these ready for the form" }</h2>
+            <p class="tg-body">{ "The guide does not ask for these: enter them straight into the form." }</p>
+            <ul class="tg-list tg-list--bullet" data-have-ready="">
+                { for summary::HAVE_READY.iter().map(|h| html! { <li>{ *h }</li> }) }
+                { for attach.iter().map(|a| html! { <li>{ format!("to attach: {a}") }</li> }) }
+            </ul>
+            if !not_referring { { checks(ctx, &problems) } }
             <div class="tg-button-group tg-button-group--top">
                 { copy_button("Copy all", all.clone(), "the whole summary".into(), None) }
-                <button type="button" class="tg-button tg-button--secondary" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| download(&all)) }}>{ "Download (.txt)" }</button>
-                <button type="button" class="tg-button tg-button--secondary" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| print(&all)) }}>{ "Print" }</button>
+                <button type="button" class="tg-button tg-button--secondary" onclick={{ let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper)) }}>{ "Download (.txt)" }</button>
+                <button type="button" class="tg-button tg-button--secondary" onclick={Callback::from(move |_: MouseEvent| print(&paper))}>{ "Print" }</button>
             </div>
             if let Some(text) = &**fallback {
                 <div class="tg-form-group">
@@ -185,15 +219,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
                     </div>
                 }
             }) }
-            <h2 class="tg-heading-m">{ "Records for your own file" }</h2>
-            if let Some(note) = decision {
-                <div class="tg-summary-section" data-section="decision">
-                    <h3 class="tg-heading-s" id={ctx.id("decision-title")}>{ "Decision not to refer" }</h3>
-                    <p class="tg-body">{ "If you decide not to refer, keep this dated rationale in your school or GP safeguarding record." }</p>
-                    <pre class="tg-summary-text">{ &note }</pre>
-                    { copy_button("Copy", note.clone(), "the decision note".into(), Some(ctx.id("decision-title"))) }
-                </div>
-            }
+            <h2 class="tg-heading-m">{ "For your own records" }</h2>
             <div class="tg-summary-section" data-section="consultation">
                 <h3 class="tg-heading-s" id={ctx.id("consultation-title")}>{ "Consultation summary" }</h3>
                 <p class="tg-body">{ "To read out when you phone the MASH for advice before deciding. It contains no names or free text." }</p>

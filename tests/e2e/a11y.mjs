@@ -60,6 +60,13 @@ const ok = await runTests([
     await choose(page, 'parents or carers given consent', 'I have decided not to seek consent');
     await choose(page, 'Is the child competent', 'No');
     await errorState(page, 'consent not sought');
+    await choose(page, 'exceptions applies', 'The child is at immediate risk of harm');
+    await page.getByLabel('Why have you not sought consent?').fill('Immediate risk.');
+    await next(page); await page.locator(`${W} h1`, { hasText: 'Check your answers' }).waitFor();
+    await next(page); await page.locator(`${W} h1`, { hasText: 'What to do now' }).waitFor();
+    await errorState(page, 'professional judgement');
+    await page.getByRole('group', { name: 'Your professional judgement' }).getByRole('radio').nth(2).check();
+    await errorState(page, 'reason for a judgement that differs');
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],
@@ -121,8 +128,10 @@ const ok = await runTests([
     await continueByKeyboard('consent');
     await continueByKeyboard('check answers');
     await page.locator(`${W} h1`, { hasText: 'What to do now' }).waitFor();
+    await radio('judgement', 0, 'judgement: agree');
+    assert(await focused(page, (el) => el.checked), 'Space chooses the judgement');
     await continueByKeyboard('outcome');
-    await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
+    await page.locator(`${W}[data-screen=Summary]`).waitFor();
     // No trap: Shift+Tab walks back out of the widget to the host page.
     let left = false;
     for (let i = 0; i < 200 && !left; i++) {
@@ -145,6 +154,7 @@ const ok = await runTests([
     await next(page); await next(page); await next(page);
     await choose(page, 'parents or carers given consent', 'Yes, they have given consent'); await next(page); await next(page);
     await check('outcome');
+    await page.getByRole('group', { name: 'Your professional judgement' }).getByRole('radio').first().check();
     await next(page);
     await check('summary');
     assert(problems.length === 0, problems.join('\n'));

@@ -93,8 +93,10 @@ const ok = await runTests([
     await choose(page, 'parents or carers given consent', 'Yes, they have given consent');
     await choose(page, 'Is the child competent', 'Yes');
     await choose(page, 'Has the child given consent', 'Yes, the child has given consent');
-    await next(page, W); await next(page, W); await next(page, W);
-    await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
+    await next(page, W); await next(page, W);
+    await page.getByRole('group', { name: 'Your professional judgement' }).getByRole('radio').first().check();
+    await next(page, W);
+    await page.locator(`${W}[data-screen=Summary]`).waitFor();
     assert(requests.length === 0, `requests after load: ${requests.join(', ')}`);
     const stored = await page.evaluate(async () => ({
       local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,

@@ -34,8 +34,10 @@ async function journeyWith(strings, checkClipboard) {
   await page.locator(`${W} h1`, { hasText: 'Check your answers' }).waitFor();
   const shown = await page.locator(`${W} .tg-answer`).allTextContents();
   for (const t of typed) if (t.trim()) assert(shown.includes(t), `not shown literally on Check your answers: ${JSON.stringify(t.slice(0, 60))}`);
-  await next(page); await next(page);
-  await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
+  await next(page); await page.locator(`${W} h1`, { hasText: 'What to do now' }).waitFor();
+  await page.getByRole('group', { name: 'Your professional judgement' }).getByRole('radio').first().check();
+  await next(page);
+  await page.locator(`${W}[data-screen=Summary]`).waitFor();
   const summary = (await page.locator(`${W} .tg-summary-text`).allTextContents()).join('\n');
   // Every checklist answer is in the summary, trimmed of surrounding space, never cut short.
   for (const t of typed) if (rustTrim(t)) assert(summary.includes(rustTrim(t)), `not in the summary: ${JSON.stringify(t.slice(0, 60))} (${t.length} chars)`);
@@ -85,7 +87,7 @@ async function otherFields(strings) {
   await page.getByLabel('Universal', { exact: true }).check();
   await page.getByLabel('Your reason').fill(judgement);
   await next(page);
-  await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor();
+  await page.locator(`${W}[data-screen=Summary]`).waitFor();
   const summary = (await page.locator(`${W} .tg-summary-text`).allTextContents()).join('\n');
   for (const t of [contact, steps, reason, judgement]) if (rustTrim(t)) assert(summary.includes(rustTrim(t)), `not in the summary: ${JSON.stringify(t.slice(0, 60))}`);
   const injected = await page.evaluate(() => document.querySelector('[data-threshold-guide]').shadowRoot.querySelectorAll('script, img, svg, iframe, object, embed, style, link, b').length);

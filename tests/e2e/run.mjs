@@ -74,6 +74,14 @@ const ok = await runTests([
     assert(text.includes('Start with the support your own service can offer'), 'first next step shown');
     assert((await page.locator(`${W} [data-contact]`).getAttribute('data-contact')) === 'mash', 'MASH is open on Thursday 10:00');
     assert(text.includes('01582 547653'), 'MASH number shown');
+    assert(await page.getByRole('group', { name: 'Your professional judgement' }).getByRole('radio', { checked: true }).count() === 0, 'no judgement chosen for them');
+    await page.getByRole('group', { name: 'Your professional judgement' }).getByLabel('I agree with the suggestion (Emerging Needs)').check();
+    await page.getByLabel('Your reason').fill('Her needs can be met in school: breakfast club and the school nurse.');
+    await step(page, 'Your decision not to refer', { a11y: true });
+    const first = await page.locator(`${W} [data-section]`).first().getAttribute('data-section');
+    assert(first === 'decision', `the page leads with the decision record, not a referral (first: ${first})`);
+    const record = await page.locator(`${W} [data-section=decision] pre`).textContent();
+    assert(record.startsWith('DECISION NOT TO REFER') && record.includes('Reason: Her needs can be met in school'), `decision record: ${record}`);
     assert(page.url() === origin + '/', `URL changed: ${page.url()}`);
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
     assert(stored === 0, 'nothing stored');
@@ -118,6 +126,9 @@ const ok = await runTests([
     await step(page, 'Safety and existing involvement');
     await choose(page, 'significant harm', 'Yes');
     await choose(page, 'already open', 'No');
+    await page.getByLabel('Where is the child now?').fill('In hospital, children\'s ward.');
+    await choose(page, 'already made this referral by phone', 'Yes, to the Emergency Duty Team');
+    await page.getByLabel('At what time did you phone?').fill('13:30');
     await step(page, 'About the child');
     await choose(page, 'How old', '0 to 4 years');
     await step(page, 'What have you seen or been told?');
@@ -135,6 +146,16 @@ const ok = await runTests([
     assert((await page.locator(`${W} [data-contact]`).getAttribute('data-contact')) === 'edt', 'EDT on Saturday');
     text = await page.locator(W).textContent();
     assert(text.includes('0300 300 8123'), 'EDT number');
+    await page.getByRole('group', { name: 'Your professional judgement' }).getByLabel('I agree with the suggestion (Statutory Intervention / Family Help)').check();
+    await page.getByLabel('Your reason').fill('A baby left alone: immediate danger.');
+    await step(page, 'Your referral summary', { a11y: true });
+    const sending = await page.locator(`${W} [data-sending]`).textContent();
+    assert(sending.includes('Send this written follow-up by Sunday 22 November 2026, 13:30 GMT'), `sending: ${sending}`);
+    const safety = await page.locator(`${W} [data-section=urgency]`).textContent();
+    assert(safety.includes('Safety now') && safety.includes('Phoned: Emergency Duty Team (EDT), Saturday 21 November 2026, 13:30 GMT'), `safety now: ${safety}`);
+    assert(safety.includes("Where the child is now: In hospital, children's ward.") && safety.includes('Will the child be safe tonight: not known'), `safety now: ${safety}`);
+    const checks = await page.locator(`${W} [data-problem]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-problem')));
+    assert(checks.includes('safety_now_missing'), `checks: ${checks}`);
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],
@@ -216,7 +237,14 @@ const ok = await runTests([
     await choose(page, 'parents or carers given consent', 'Yes, they have given consent');
     await step(page, 'Check your answers');
     await step(page, 'What to do now');
+    await next(page);
+    assert((await page.locator(`${W} .tg-error-summary`).textContent()).includes('Select your professional judgement'), 'the judgement is required');
+    await page.getByRole('group', { name: 'Your professional judgement' }).getByLabel('Family Help', { exact: true }).check();
+    await page.getByLabel('Your reason').fill('Needs in health and learning that breakfast club has not met.');
     await step(page, 'Your referral summary', { a11y: true });
+    const ready = await page.locator(`${W} [data-have-ready]`).textContent();
+    assert(ready.includes('who holds parental responsibility') && ready.includes('everyone in the household'), `have ready: ${ready}`);
+    assert((await page.locator(`${W} [data-sending]`).textContent()).includes('send it through the MASH web form'), 'when to send it');
     const checks = await page.locator(`${W} [data-problem]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-problem')));
     for (const want of ['voice_missing', 'why_now_missing', 'outcome_missing', 'opinion_words']) {
       assert(checks.includes(want), `quality check ${want} missing from ${checks}`);
@@ -233,8 +261,11 @@ const ok = await runTests([
     await page.getByRole('button', { name: 'Copy all' }).click();
     await page.getByRole('status').filter({ hasText: 'Copied: the whole summary' }).waitFor();
     const all = await page.evaluate(() => navigator.clipboard.readText());
-    assert(all.startsWith('REFERRAL SUMMARY FOR THE LUTON') && all.includes('[name, date of birth and address: enter them in the MASH form]'), 'copy all');
-    assert(all.includes('CHECKS NOT MET BEFORE SENDING'), 'copy all lists the checks not met');
+    assert(all.startsWith('REFERRAL TO THE LUTON MULTI-AGENCY SAFEGUARDING HUB (MASH)\nWritten: Thursday 19 November 2026, 10:00 GMT'), `copy all: ${all.slice(0, 200)}`);
+    assert(all.includes(hostile) && all.includes('I think she seems tired.') && all.includes('Why I judge it at this level: Needs in health and learning'), 'copy all holds the answers and the reason');
+    for (const addressedToYou of ['[', 'CHECKS NOT MET', 'Before you send', 'Who to phone now', 'The MASH is open now', 'parental responsibility', 'Separate what you saw']) {
+      assert(!all.replace(hostile, '').includes(addressedToYou), `copy all holds text addressed to the referrer: ${addressedToYou}`);
+    }
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download (.txt)' }).click()]);
     assert(download.suggestedFilename() === 'referral-summary.txt', 'download name');
     await page.locator(`${W} [data-problem=why_now_missing]`).getByRole('button').click();
