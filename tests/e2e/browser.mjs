@@ -282,8 +282,8 @@ class WebDriverUi extends Ui {
   async tick(name) { await this.session.click(await this.find(`const l = labelled(widget(arguments[0]), arguments[1]); return l && l.control && l.control.type === 'checkbox' ? l : null;`, [this.n, name])); }
   async fill(label, text) {
     const field = await this.find(`const l = labelled(widget(arguments[0]), arguments[1]); return l && l.control;`, [this.n, label]);
-    await this.session.clear(field);
-    if (text) await this.session.type(field, text);
+    // Select all and delete as keys (Element Clear sends no input event in WebKit), then type.
+    await this.session.type(field, '\uE009a\uE009\uE017' + text);
   }
   async button(name, within) {
     const source = name instanceof RegExp ? [name.source, name.flags] : [`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, ''];
@@ -305,6 +305,8 @@ class WebDriverUi extends Ui {
     await this.session.setSize(width, height);
     const inner = await this.session.exec('return [innerWidth, innerHeight]');
     if (inner[0] !== width) await this.session.setSize(2 * width - inner[0], height + (height - inner[1]));
+    const now = await this.session.exec('return innerWidth');
+    assert(now === width, `WebKit viewport ${now}px wide, wanted ${width}px`);
   }
   async axe(label) {
     await this.run(`if (window.axe) return true; if (!document.querySelector('script[data-axe]')) { const s = document.createElement('script'); s.src = '${AXE_PATH}'; s.dataset.axe = ''; document.head.append(s); } return false;`, [], true);

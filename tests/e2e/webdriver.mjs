@@ -28,7 +28,7 @@ export async function launchWebKit() {
     await sleep(50);
   }
   return {
-    version: 'WebKitGTK',
+    version: () => 'WebKitGTK',
     newSession: () => Session.create(base),
     close: () => driver.kill(),
   };
@@ -61,7 +61,6 @@ export class Session {
   goto(url) { return this.cmd('POST', '/url', { url }); }
   url() { return this.cmd('GET', '/url'); }
   click(el) { return this.cmd('POST', `/element/${el[ELEMENT]}/click`, {}); }
-  clear(el) { return this.cmd('POST', `/element/${el[ELEMENT]}/clear`, {}); }
   type(el, text) { return this.cmd('POST', `/element/${el[ELEMENT]}/value`, { text }); }
   frame(el) { return el ? this.cmd('POST', '/frame', { id: el }) : this.cmd('POST', '/frame/parent', {}); }
   setSize(width, height) { return this.cmd('POST', '/window/rect', { width, height }); }
