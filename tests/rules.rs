@@ -183,3 +183,14 @@ fn the_compiled_rule_set_is_the_toml_rule_set() {
     let everything = toml.case_with_everything();
     assert_eq!(compiled.assess(&everything, now).unwrap(), toml.assess(&everything, now).unwrap());
 }
+
+/// One predicate says which categories are referral levels (a referral to the MASH is the
+/// route): Family Help and Statutory Intervention, not Universal or Emerging Needs. The
+/// journey's decision-not-to-refer page, the summary's consent check and the rule set agree.
+#[test]
+fn referral_levels_are_family_help_and_above() {
+    let r = rules();
+    let levels: Vec<&str> = (0..r.categories.len()).filter(|&i| r.is_referral_level(i)).map(|i| r.categories[i].id.as_str()).collect();
+    assert_eq!(levels, ["family_help", "statutory_intervention"]);
+    assert!(!r.is_referral_level(99));
+}
