@@ -29,7 +29,7 @@ fn main() {
         }
     };
     // Compile the checked rule set for the browser: no TOML parser at run time.
-    let compiled = Compiled { hash: sources.content_hash(), files };
+    let compiled = Compiled { hash: sources.content_hash(), files: files.for_browser() };
     let bytes = compact::to_bytes(&compiled);
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("rules.bin");
     std::fs::write(&out, bytes).expect("write rules.bin");

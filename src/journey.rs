@@ -369,7 +369,7 @@ impl Journey {
     pub fn purpose(&self) -> Purpose {
         if self.answer("open_case") == Some("yes") {
             Purpose::OpenCase
-        } else if self.judgement.as_deref().and_then(|c| self.rules.category_rank(c)).is_some_and(|r| r <= 1) {
+        } else if self.judgement.as_deref().and_then(|c| self.rules.category_rank(c)).is_some_and(|r| !self.rules.is_referral_level(r)) {
             Purpose::NotReferring
         } else {
             Purpose::Referral

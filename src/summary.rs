@@ -63,11 +63,6 @@ const TEXT_FIELDS: [(&str, &str); 9] = [
     ("desired_outcome", "What you are asking for"),
 ];
 
-/// The tool's readings that point above the suggested category: (note, category, why).
-const READINGS: [(&str, &str, &str); 2] = [
-    ("emerging_needs_across_domains", "family_help", "Emerging Needs indicators in three or more domains"),
-    ("family_help_across_domains", "statutory_intervention", "Family Help indicators in three or more domains"),
-];
 
 /// The answer to a question, if it applies now and is not blank.
 fn answer(j: &Journey, applicable: &Set<usize>, id: &str) -> Option<String> {
@@ -180,10 +175,8 @@ fn level_lines(j: &Journey, out: &Outcome) -> Vec<String> {
         level.push(format!("My judgement of the level of need: {}", rules.categories[r].name));
     }
     level.push(format!("{}: {}", suggested_by(out), out.category.name));
-    for (note, category, why) in READINGS {
-        if let Some(r) = out.interpretation.iter().any(|n| n.id == note).then(|| rules.category_rank(category)).flatten() {
-            level.push(format!("Suggested by the tool's reading of the guidance: {} ({why})", rules.categories[r].name));
-        }
+    for r in &out.readings {
+        level.push(format!("Suggested by the tool's reading of the guidance: {} ({})", r.category, r.why));
     }
     level
 }
@@ -339,7 +332,9 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
             ("consent_parents", "Parents/carers"),
             ("consent_exception", "Exception relied on"),
             ("consent_reason", "Reason consent was not sought"),
+            ("lawful_basis", "Lawful basis for sharing without consent"),
             ("child_consent", "The child's consent"),
+            ("info_sharing_decision", "Information-sharing decision"),
         ],
         &["consent_parents", "consent_reason", "child_consent"],
     );
@@ -436,7 +431,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
         Some("not_sought") if !has("consent_reason") => {
             add("consent_reason_missing", "Explain why you have not sought consent.".into(), Screen::Consent)
         }
-        Some("refused") if out.category.id != "universal" && out.category.id != "emerging_needs" && out.consent.suggested_exceptions.is_empty() => add(
+        Some("refused") if rules.category_rank(out.category.id).is_some_and(|r| rules.is_referral_level(r)) && out.consent.suggested_exceptions.is_empty() => add(
             "refused_without_exception",
             format!("{} is suggested but the parents refused consent and no exception applies: Children's Social Care will not accept a referral without consent unless seeking it would put the child at significant risk of harm. Say why you are still referring.", out.category.name),
             Screen::Consent,
@@ -533,6 +528,13 @@ pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
     t.push_str(&answer(j, &ap, "safeguarding_lead_consulted").unwrap_or_else(|| "[yes or no]".into()));
     t.push_str("\nReview date: [enter a date to review this decision]\n");
     t
+}
+
+/// A record for the child's file when the referrer disagrees with the decision on a
+/// referral: the document asks for challenge to be evidence based and recorded. The template
+/// is the rule set's (`disagreement_record` in guidance.toml), dated and with the category.
+pub fn disagreement_record(j: &Journey, out: &Outcome, now: Instant) -> String {
+    j.rules.message("disagreement_record", &[("date", &now.london().describe()), ("category", out.category.name)])
 }
 
 /// What to read out when phoning the MASH for advice: structured facts only, never the

@@ -165,7 +165,10 @@ fn the_five_consent_exceptions_are_all_there() {
 #[test]
 fn the_compiled_rule_set_is_the_toml_rule_set() {
     let compiled = rules();
-    let toml = threshold_guide::engine::load(&threshold_guide::engine::default_sources()).expect("valid");
+    // The browser's form leaves out the fields the widget never shows (Files::for_browser).
+    let sources = threshold_guide::engine::default_sources();
+    let files = threshold_guide::engine::load::check(&sources).expect("valid").for_browser();
+    let toml = threshold_guide::engine::load::assemble(files, sources.content_hash());
     assert_eq!(compiled.meta.hash, toml.meta.hash);
     let ids = |r: &threshold_guide::engine::RuleSet| {
         (
@@ -182,4 +185,15 @@ fn the_compiled_rule_set_is_the_toml_rule_set() {
     assert_eq!(compiled.assess(&case, now).unwrap(), toml.assess(&case, now).unwrap());
     let everything = toml.case_with_everything();
     assert_eq!(compiled.assess(&everything, now).unwrap(), toml.assess(&everything, now).unwrap());
+}
+
+/// One predicate says which categories are referral levels (a referral to the MASH is the
+/// route): Family Help and Statutory Intervention, not Universal or Emerging Needs. The
+/// journey's decision-not-to-refer page, the summary's consent check and the rule set agree.
+#[test]
+fn referral_levels_are_family_help_and_above() {
+    let r = rules();
+    let levels: Vec<&str> = (0..r.categories.len()).filter(|&i| r.is_referral_level(i)).map(|i| r.categories[i].id.as_str()).collect();
+    assert_eq!(levels, ["family_help", "statutory_intervention"]);
+    assert!(!r.is_referral_level(99));
 }

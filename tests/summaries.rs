@@ -80,8 +80,16 @@ fn render(j: &Journey, now: &str) -> String {
     for p in summary::quality_check(j, &out) {
         t.push_str(&format!("Check not met ({}): {}\n", p.id, p.text));
     }
+    for g in out.guidance.iter().filter(|g| g.on_summary) {
+        t.push_str(&format!("Guidance shown: {}\n", g.title));
+    }
     t.push_str("\n=== consultation summary ===\n");
     t.push_str(&summary::consultation_summary(j, &out));
+    if out.guidance.iter().any(|g| g.id == "disagree") {
+        t.push_str("\n=== record if you disagree with the decision ===\n");
+        t.push_str(&summary::disagreement_record(j, &out, now));
+        t.push('\n');
+    }
     // The rule-set version changes with every edit of the rules; the goldens pin the text.
     t.replace(&out.ruleset.hash[..12], "<version>")
 }

@@ -275,12 +275,13 @@ impl RuleSet {
         push_actions(&facts, &category.next, ActionSource { kind: SourceKind::Category, id: category.id.as_str() }, &next_open_text, &mut urgent, &mut later);
         later.extend(pathway_later);
 
-        let mut interpretation: Vec<Note> = self
-            .interpretations
+        let shown: Vec<&Interpretation> = self.interpretations.iter().filter(|r| facts.holds(&r.when)).collect();
+        let readings = shown
             .iter()
-            .filter(|r| facts.holds(&r.when))
-            .map(|r| Note { id: r.id.as_str(), text: &r.advice, basis: Cow::Borrowed(&r.basis) })
+            .filter_map(|r| Some(Reading { category: &self.categories[self.category_rank(r.suggests.as_deref()?)?].name, why: r.reading.as_deref()? }))
             .collect();
+        let mut interpretation: Vec<Note> =
+            shown.iter().map(|r| Note { id: r.id.as_str(), text: &r.advice, basis: Cow::Borrowed(&r.basis) }).collect();
         if facts.selected.is_empty() && because.is_empty() && pathways.is_empty() && urgent.is_empty() && later.iter().all(|a| a.from.kind == SourceKind::Category) {
             interpretation.insert(0, self.message_note("nothing_selected"));
         }
@@ -347,6 +348,7 @@ impl RuleSet {
             },
             because,
             interpretation,
+            readings,
             urgent,
             attach,
             actions: later,

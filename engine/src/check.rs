@@ -514,6 +514,16 @@ fn check_interpretation(ck: &mut Checker, interpretation: &InterpretationFile, k
         ck.check_text(f, line, "advice", &owner, &r.advice);
         ck.check_text(f, line, "basis", &owner, &r.basis);
         ck.check_when(f, line, &format!("{owner}: when"), &r.when, &known.scope(true));
+        match (&r.suggests, &r.reading) {
+            (Some(c), Some(why)) => {
+                if !known.categories.contains(c) {
+                    ck.err(f, line, format!("{owner}: suggests unknown category '{c}'"));
+                }
+                ck.check_text(f, line, "reading", &owner, why);
+            }
+            (None, None) => {}
+            _ => ck.err(f, line, format!("{owner}: give both `suggests` and `reading`, or neither")),
+        }
     }
 }
 

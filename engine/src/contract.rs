@@ -44,6 +44,7 @@ pub const QUESTIONS: &[QuestionUse] = &[
     q("child_competent", Kind::YesNoUnsure, &[], "the engine: the child's own consent"),
     q("child_consent", Kind::Choice, &["given", "refused", "not_sought", "not_applicable"], SUMMARY),
     q("info_sharing_decision", Kind::Text, &[], "the summary's consent section"),
+    q("lawful_basis", Kind::Choice, &["legal_obligation", "public_task"], "the summary's consent section"),
     q("pathway_steps_taken", Kind::Text, &[], SUMMARY),
     q("safeguarding_lead_consulted", Kind::YesNo, &[], "the decision-not-to-refer record"),
     q("factor_worries", Kind::Text, &[], SUMMARY),
@@ -85,6 +86,7 @@ pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "mash_closed_urgent", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, urgent" },
     MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" },
     MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" },
+    MessageUse { id: "disagreement_record", placeholders: &["date", "category"], used_by: "the summary page's record of a disagreement" },
 ];
 
 /// The line of the id most like `wanted` (a renamed id is usually a small edit away), and a

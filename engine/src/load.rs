@@ -87,6 +87,42 @@ pub struct Files {
     pub guidance: GuidanceFile,
 }
 
+impl Files {
+    /// The rule set as the browser needs it: the fields the widget never shows are left out
+    /// of the compiled form, so every visit downloads less. Left out: the `source` of
+    /// categories, indicators, pathways, overrides, actions and contacts, and the categories'
+    /// `action` and `assessment` (the CLI and the checks read the TOML, which has them all). Questions and
+    /// guidance keep their sources: the widget shows them beside the document's words.
+    pub fn for_browser(mut self) -> Files {
+        fn actions(list: &mut [Action]) {
+            for a in list {
+                a.source = None;
+            }
+        }
+        for c in &mut self.ruleset.category {
+            c.source.clear();
+            c.action.clear();
+            c.assessment = None;
+            actions(&mut c.next);
+        }
+        for i in &mut self.indicators.indicator {
+            i.source.clear();
+        }
+        for p in &mut self.pathways.pathway {
+            p.source.clear();
+            actions(&mut p.action);
+        }
+        for o in &mut self.safety.overrides {
+            o.source.clear();
+            actions(&mut o.action);
+        }
+        for c in &mut self.contacts.contact {
+            c.source.clear();
+        }
+        self
+    }
+}
+
 /// A checked rule set in its compiled form.
 #[derive(Debug, Clone)]
 pub struct Compiled {

@@ -430,6 +430,12 @@ pub struct Interpretation {
     pub when: Condition,
     pub advice: String,
     pub basis: String,
+    /// The category the tool's reading points to, above the suggestion (never applied: the
+    /// referrer decides), and in a few words why; the summary's level of need carries both.
+    #[serde(default)]
+    pub suggests: Option<String>,
+    #[serde(default)]
+    pub reading: Option<String>,
 }
 
 /// `guidance.toml`: what the document says about what happens around a referral (after it,
@@ -502,7 +508,7 @@ compact_struct! {
     Hours { days, open, close }
     BankHolidays { source, valid_until, dates }
     InterpretationFile { rule }
-    Interpretation { id, when, advice, basis }
+    Interpretation { id, when, advice, basis, suggests, reading }
     GuidanceFile { guidance, message }
     Guidance { id, title, when, advice, points, source, source_file, on_summary }
     Message { id, text, basis }

@@ -37,6 +37,13 @@ pub struct Reason<'r> {
     pub interpretation: Option<&'r str>,
 }
 
+/// The tool's reading that points to a category above the suggestion, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading<'r> {
+    pub category: &'r str,
+    pub why: &'r str,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Note<'r> {
     pub id: &'r str,
@@ -153,6 +160,8 @@ pub struct Outcome<'r> {
     pub category: CategoryOut<'r>,
     pub because: Vec<Reason<'r>>,
     pub interpretation: Vec<Note<'r>>,
+    /// Where an interpretation rule shown points above the suggested category.
+    pub readings: Vec<Reading<'r>>,
     pub urgent: Vec<ActionOut<'r>>,
     pub actions: Vec<ActionOut<'r>>,
     pub pathways: Vec<PathwayOut<'r>>,

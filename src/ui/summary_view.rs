@@ -171,6 +171,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     };
     let decision = not_referring.then(|| summary::decision_note(j, &out, now));
     let consultation = summary::consultation_summary(j, &out);
+    let disagreement = summary::disagreement_record(j, &out, now);
 
     html! {
         <>
@@ -219,6 +220,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
                     </div>
                 }
             }) }
+            { for out.guidance.iter().filter(|g| g.on_summary).map(super::outcome::guidance_section) }
             <h2 class="tg-heading-m">{ "For your own records" }</h2>
             <div class="tg-summary-section" data-section="consultation">
                 <h3 class="tg-heading-s" id={ctx.id("consultation-title")}>{ "Consultation summary" }</h3>
@@ -226,6 +228,14 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
                 <pre class="tg-summary-text">{ &consultation }</pre>
                 { copy_button("Copy", consultation.clone(), "the consultation summary".into(), Some(ctx.id("consultation-title"))) }
             </div>
+            if out.guidance.iter().any(|g| g.id == "disagree") {
+                <div class="tg-summary-section" data-section="disagreement">
+                    <h3 class="tg-heading-s" id={ctx.id("disagreement-title")}>{ "If you disagree with the decision" }</h3>
+                    <p class="tg-body">{ "A record for the child's file, to fill in when the decision comes back." }</p>
+                    <pre class="tg-summary-text">{ &disagreement }</pre>
+                    { copy_button("Copy", disagreement.clone(), "the disagreement record".into(), Some(ctx.id("disagreement-title"))) }
+                </div>
+            }
         </>
     }
 }
