@@ -59,6 +59,7 @@ function pageInit({ record, time, without }) {
   for (const feature of without || []) {
     if (feature === 'WebAssembly') delete globalThis.WebAssembly;
     if (feature === 'adoptedStyleSheets') { delete Document.prototype.adoptedStyleSheets; delete ShadowRoot.prototype.adoptedStyleSheets; }
+    if (feature === 'modules') delete HTMLScriptElement.prototype.noModule; // with the page's module scripts taken out by the server
     if (feature === 'wasm-compile') {
       const fail = () => Promise.reject(new WebAssembly.CompileError('simulated: this browser cannot compile the module'));
       WebAssembly.compile = fail; WebAssembly.compileStreaming = fail; WebAssembly.instantiate = fail; WebAssembly.instantiateStreaming = fail;
@@ -91,8 +92,9 @@ export async function start(dir = 'dist') {
   after(async () => { await browser.close(); server.close(); });
 
   async function open(t, path = '/', options = {}) {
-    const { time, without, noModules, width = 1280 } = options;
-    modules = !noModules;
+    const { time, width = 1280 } = options;
+    const without = options.without || [];
+    modules = !without.includes('modules');
     let ui;
     if (PLAYWRIGHT) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
