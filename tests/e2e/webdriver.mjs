@@ -62,7 +62,8 @@ export class Session {
   url() { return this.cmd('GET', '/url'); }
   click(el) { return this.cmd('POST', `/element/${el[ELEMENT]}/click`, {}); }
   type(el, text) { return this.cmd('POST', `/element/${el[ELEMENT]}/value`, { text }); }
-  frame(el) { return el ? this.cmd('POST', '/frame', { id: el }) : this.cmd('POST', '/frame/parent', {}); }
+  /** Switches to the frame `el`, or with null to the top-level page. */
+  frame(el) { return this.cmd('POST', '/frame', { id: el || null }); }
   setSize(width, height) { return this.cmd('POST', '/window/rect', { width, height }); }
   back() { return this.cmd('POST', '/back', {}); }
   close() { return this.cmd('DELETE', '').catch(() => {}); }
