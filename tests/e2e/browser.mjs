@@ -214,7 +214,9 @@ class PlaywrightUi extends Ui {
   async url() { return this.page.url(); }
   waitForUrl(path) { return this.page.waitForURL(this.origin + path); }
   back() { return this.page.goBack(); }
-  click(sel) { return this.w(sel).click(); }
+  /** Clicks the `nth` match of `sel` in the widget. */
+  click(sel, nth = 0) { return this.w().locator(sel).nth(nth).click(); }
+  type(text) { return this.page.keyboard.type(text); }
   choose(legend, option) { return this.w().getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check(); }
   tick(name) { return this.w().getByRole('checkbox', { name }).check(); }
   fill(label, text) { return this.w().getByLabel(label).fill(text); }
@@ -277,7 +279,8 @@ class WebDriverUi extends Ui {
     throw new Error(`URL stayed ${await this.url()}, expected ${path}`);
   }
   back() { return this.session.back(); }
-  async click(sel) { await this.session.click(await this.find(`return within(arguments[0], arguments[1]);`, [this.n, sel])); }
+  async click(sel, nth = 0) { await this.session.click(await this.find('const w = widget(arguments[0]); return w && w.querySelectorAll(arguments[1])[arguments[2]];', [this.n, sel, nth])); }
+  async type(text) { await this.session.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...text].flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]) }] }); }
   async clickHost(sel) { await this.session.click(await this.find('return document.querySelector(arguments[0]);', [sel])); }
   async choose(legend, option) {
     // A real click on the option's label, as a user does (the radio itself is drawn by its label).
