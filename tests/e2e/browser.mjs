@@ -217,7 +217,8 @@ class PlaywrightUi extends Ui {
   /** Clicks the `nth` match of `sel` in the widget. */
   click(sel, nth = 0) { return this.w().locator(sel).nth(nth).click(); }
   type(text) { return this.page.keyboard.type(text); }
-  choose(legend, option) { return this.w().getByRole('group', { name: legend }).getByLabel(option, { exact: true }).check(); }
+  /** Chooses `option` in the (first) question whose legend contains `legend`. */
+  choose(legend, option) { return this.w().getByRole('group', { name: legend }).first().getByLabel(option, { exact: true }).check(); }
   tick(name) { return this.w().getByRole('checkbox', { name }).check(); }
   fill(label, text) { return this.w().getByLabel(label).fill(text); }
   button(name, within) { return (within ? this.w(within) : this.w()).getByRole('button', { name, exact: typeof name === 'string' }).click(); }
