@@ -131,7 +131,7 @@ test('a whole journey by keyboard only; focus always visible, never hidden, neve
   }
   assert(left, 'focus can leave the widget');
   await ui.assertClean();
-});
+}, { only: ['chromium', 'firefox'] }); // Safari moves Tab through links and buttons only with "Press Tab to highlight each item" on: README, Browser support
 
 test('text spacing (WCAG 1.4.12): no clipped text on the start, indicator, outcome and summary pages', async (t) => {
   const ui = await open(t, '/');

@@ -49,7 +49,8 @@ export class Session {
 
   async cmd(method, path, body) {
     const url = this.base + (this.id && path !== '/session' ? `/session/${this.id}${path}` : path);
-    const r = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    const r = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body), signal: AbortSignal.timeout(60000) })
+      .catch((e) => { throw new Error(`WebDriver ${method} ${path}: no answer (${e.name})`); });
     const { value } = await r.json();
     if (value && value.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
     return value;
