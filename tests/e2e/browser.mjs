@@ -165,6 +165,12 @@ class Ui {
     if (a11y) await this.bothWidths(title);
   }
 
+  /** Answers several questions: [legend, option] pairs. */
+  async chooseAll(...pairs) { for (const [legend, option] of pairs) await this.choose(legend, option); }
+
+  /** Continues through steps that need no answer, checking each heading. */
+  async through(...titles) { for (const title of titles) await this.step(title); }
+
   /** axe at 1280 px and 320 px, and no horizontal scrolling at 320 px. */
   async bothWidths(label) {
     await this.axe(`${label} at 1280px`);

@@ -5,14 +5,23 @@ import { start, test, assert, ENGINE, PLAYWRIGHT, THURSDAY_10AM, SATURDAY_10PM }
 
 const { origin, open } = await start('dist');
 
-/** The first steps of most journeys: no immediate danger, no significant harm, no open case. */
-async function safetyNo(ui, a11y = false) {
+/** The first steps of most journeys, from the start page: no immediate danger, no
+ *  significant harm, no open case, the child's age; then the indicators step. */
+async function toIndicators(ui, age, a11y = false) {
+  await ui.waitFor('h1');
   await ui.step('Is the child in immediate danger?', { a11y });
   await ui.choose('immediate danger', 'No');
   await ui.step('Safety and existing involvement', { a11y });
-  await ui.choose('significant harm', 'No');
-  await ui.choose('already open', 'No');
+  await ui.chooseAll(['significant harm', 'No'], ['already open', 'No']);
   await ui.step('About the child', { a11y });
+  await ui.choose('How old', age);
+  await ui.step('What have you seen or been told?', { a11y });
+}
+
+/** Searches the indicators and ticks one. */
+async function pick(ui, search, indicator) {
+  await ui.fill('Search all indicators', search);
+  await ui.tick(indicator);
 }
 
 test('Emerging Needs journey: search, select, check answers, outcome with the MASH number, decision record (axe on every step, 1280 and 320 px)', async (t) => {
@@ -20,11 +29,8 @@ test('Emerging Needs journey: search, select, check answers, outcome with the MA
   await ui.waitFor('h1');
   assert((await ui.text('h1')).includes('Decide what help a child needs'), 'start page');
   await ui.bothWidths('start');
-  await safetyNo(ui, true);
-  await ui.choose('How old', '5 to 12 years');
-  await ui.step('What have you seen or been told?', { a11y: true });
-  await ui.fill('Search all indicators', 'immunisations');
-  await ui.tick('Missing immunisations/checks');
+  await toIndicators(ui, '5 to 12 years', true);
+  await pick(ui, 'immunisations', 'Missing immunisations/checks');
   const status = await ui.text('[role=status]');
   assert(status.includes('1 indicator selected') && status.includes('Emerging Needs'), `status was "${status}"`);
   await ui.bothWidths('indicator search');
@@ -63,20 +69,15 @@ test('Emerging Needs journey: search, select, check answers, outcome with the MA
 
 test('Family Help journey with consent refused: refusal warnings on the outcome (axe)', async (t) => {
   const ui = await open(t, '/', { time: THURSDAY_10AM });
-  await ui.waitFor('h1');
-  await safetyNo(ui);
-  await ui.choose('How old', '13 to 15 years');
-  await ui.step('What have you seen or been told?');
-  await ui.fill('Search all indicators', 'domestic abuse in the home');
-  await ui.tick('Domestic abuse in the home');
-  await ui.step('Specific risks');
-  await ui.step('Before you refer');
-  await ui.step('Consent');
-  await ui.choose('parents or carers given consent', 'No, they have refused');
-  await ui.choose('Is the child competent', 'Yes');
-  await ui.choose('Has the child given consent', 'Yes, the child has given consent');
-  await ui.step('Check your answers');
-  await ui.step('What to do now');
+  await toIndicators(ui, '13 to 15 years');
+  await pick(ui, 'domestic abuse in the home', 'Domestic abuse in the home');
+  await ui.through('Specific risks', 'Before you refer', 'Consent');
+  await ui.chooseAll(
+    ['parents or carers given consent', 'No, they have refused'],
+    ['Is the child competent', 'Yes'],
+    ['Has the child given consent', 'Yes, the child has given consent'],
+  );
+  await ui.through('Check your answers', 'What to do now');
   assert((await ui.attr('[data-category]', 'data-category')) === 'family_help', 'category');
   const warnings = await ui.attrs('[data-consent-warning]', 'data-consent-warning');
   assert(warnings.includes('refusal_may_raise_concerns') && warnings.includes('refusal_consider_impact'), `consent warnings: ${warnings}`);
@@ -105,11 +106,8 @@ test('Saturday night, immediate danger: 999 first and the Emergency Duty Team, t
   await ui.step('About the child');
   await ui.choose('How old', '0 to 4 years');
   await ui.step('What have you seen or been told?');
-  await ui.step('Specific risks');
-  await ui.step('Before you refer');
-  await ui.step('Consent');
-  await ui.choose('parents or carers given consent', 'I have decided not to seek consent');
-  await ui.choose('exceptions applies', 'The child is at immediate risk of harm');
+  await ui.through('Specific risks', 'Before you refer', 'Consent');
+  await ui.chooseAll(['parents or carers given consent', 'I have decided not to seek consent'], ['exceptions applies', 'The child is at immediate risk of harm']);
   await ui.fill('Why have you not sought consent?', 'Immediate danger: police called first.');
   await ui.step('Check your answers');
   await ui.step('What to do now', { a11y: true });
@@ -169,12 +167,8 @@ test('keyboard only: Tab and arrows/Enter complete the first steps', async (t) =
 
 test('hostile text is shown literally, never as markup', async (t) => {
   const ui = await open(t, '/');
-  await ui.waitFor('h1');
-  await safetyNo(ui);
-  await ui.choose('How old', '5 to 12 years');
-  await ui.step('What have you seen or been told?');
-  await ui.step('Specific risks');
-  await ui.step('Before you refer');
+  await toIndicators(ui, '5 to 12 years');
+  await ui.through('Specific risks', 'Before you refer');
   const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script> \u202Eevil \u00e9';
   await ui.fill('What are the worries for this child', hostile);
   await ui.step('Consent');
@@ -202,22 +196,16 @@ test('leaving with answers entered asks first', async (t) => {
 test('referral summary: quality checks, copy a section and Copy all, download; hostile text literal (axe at 1280 and 320 px)', async (t) => {
   const ui = await open(t, '/', { time: THURSDAY_10AM });
   if (ENGINE === 'chromium') await ui.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  await ui.waitFor('h1');
-  await safetyNo(ui);
-  await ui.choose('How old', '5 to 12 years');
-  await ui.step('What have you seen or been told?');
-  await ui.fill('Search all indicators', 'immunisations');
-  await ui.tick('Missing immunisations/checks');
-  await ui.step('Specific risks');
-  await ui.step('Before you refer');
+  await toIndicators(ui, '5 to 12 years');
+  await pick(ui, 'immunisations', 'Missing immunisations/checks');
+  await ui.through('Specific risks', 'Before you refer');
   const long = PLAYWRIGHT ? ' very long'.repeat(300) : ' very long'.repeat(30); // WebDriver types each key
   const hostile = '<b>bold?</b> & "quotes" \u202Eright-to-left \u00e9' + long;
   await ui.fill('What are the worries for this child', hostile);
   await ui.fill('What is the impact of this on the child?', 'I think she seems tired.');
   await ui.step('Consent');
   await ui.choose('parents or carers given consent', 'Yes, they have given consent');
-  await ui.step('Check your answers');
-  await ui.step('What to do now');
+  await ui.through('Check your answers', 'What to do now');
   await ui.next();
   await ui.waitFor('.tg-error-summary');
   assert((await ui.text('.tg-error-summary')).includes('Select your professional judgement'), 'the judgement is required');
