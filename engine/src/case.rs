@@ -36,7 +36,7 @@ pub fn normalise(s: &str) -> String {
 }
 
 /// Edit distance, for "did you mean" suggestions.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "suggestions")]
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -53,12 +53,12 @@ fn distance(a: &str, b: &str) -> usize {
 /// "Did you mean" suggestions, for people who type ids and texts (the CLI, case files). The
 /// widget only passes ids it took from the rule set, so its build leaves them out: a smaller
 /// download for an error it cannot meet.
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(feature = "suggestions"))]
 fn nearest<'a>(_wanted: &str, _candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     Vec::new()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "suggestions")]
 fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     use super::sorted::sort_small_by;
     let w = normalise(wanted);
