@@ -388,10 +388,10 @@ impl RuleSet {
     #[wasm_bindgen(unchecked_return_type = "Outcome")]
     pub fn assess(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Case")] case: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Date")] now: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Case")] case_input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] now: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let (case, at) = self.case(case, &now)?;
+        let (case, at) = self.case(case_input, &now.unwrap_or(JsValue::UNDEFINED))?;
         let outcome = self.rules.assess(&case, at).map_err(case_error)?;
         to_js(&outcome)
     }
@@ -401,11 +401,11 @@ impl RuleSet {
     #[wasm_bindgen(unchecked_return_type = "Summary")]
     pub fn summary(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SummaryCase")] case: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Date")] now: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SummaryCase")] case_input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] now: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let c: SummaryIn = from_js("case", case, &SUMMARY_FIELDS)?;
-        let at = instant(&now, c.now.as_deref())?;
+        let c: SummaryIn = from_js("case", case_input, &SUMMARY_FIELDS)?;
+        let at = instant(&now.unwrap_or(JsValue::UNDEFINED), c.now.as_deref())?;
         let rules = &self.rules;
         // The same checks as assess: unknown indicators and answers are errors.
         let given = Case { indicators: c.indicators, answers: c.answers };
