@@ -37,6 +37,7 @@ function showDomain() {
     box.addEventListener('change', () => (box.checked ? chosen.add(i.id) : chosen.delete(i.id)));
     label.append(box, ` ${i.text}`);
     const row = el('div');
+    row.className = 'pf-row';
     row.append(label);
     list.append(row);
   }

@@ -24,6 +24,10 @@ use threshold_guide::journey::{Journey, Purpose, Screen};
 use threshold_guide::summary;
 use wasm_bindgen::prelude::*;
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The version of the shape of what the API returns (`info().api_version`). It goes up, and
 /// the change is announced in the README's "Engine API" section, whenever a field is removed
 /// or renamed, changes type or meaning, or a value list (a `kind`, a `purpose`) loses a value.
@@ -301,7 +305,25 @@ impl RuleSet {
     fn case(&self, case: JsValue, now: &JsValue) -> Result<(Case, Instant), JsValue> {
         let c: CaseIn = from_js("case", case, &CASE_FIELDS)?;
         let at = instant(now, c.now.as_deref())?;
-        Ok((Case { indicators: c.indicators, answers: c.answers }, at))
+        let case = Case { indicators: c.indicators, answers: c.answers };
+        self.too_long(&case)?;
+        Ok((case, at))
+    }
+
+    /// An indicator or question id far longer than any there is cannot be one: it is refused
+    /// at once, without "did you mean" (comparing a page of text with every indicator would
+    /// take seconds).
+    fn too_long(&self, case: &Case) -> Result<(), JsValue> {
+        let r = &self.rules;
+        let longest = r.indicators.iter().map(|i| i.text.chars().count().max(i.id.as_str().len())).max().unwrap_or(0);
+        let start = |s: &str| s.chars().take(60).collect::<String>();
+        if let Some(k) = case.indicators.iter().find(|k| k.chars().count() > 2 * longest + 100) {
+            return Err(error(&format!("unknown indicator '{}…' ({} characters: longer than any indicator)", start(k), k.chars().count()), &[]));
+        }
+        if let Some(q) = case.answers.iter().map(|(q, _)| q).find(|q| q.chars().count() > 200) {
+            return Err(error(&format!("unknown question '{}…' ({} characters: longer than any question id)", start(q), q.chars().count()), &[]));
+        }
+        Ok(())
     }
 }
 
@@ -409,6 +431,7 @@ impl RuleSet {
         let rules = &self.rules;
         // The same checks as assess: unknown indicators and answers are errors.
         let given = Case { indicators: c.indicators, answers: c.answers };
+        self.too_long(&given)?;
         let selected = rules.resolve(&given).map_err(case_error)?;
         if let Some(j) = c.judgement.as_deref() {
             if rules.category_rank(j).is_none() {
