@@ -126,7 +126,9 @@ pub fn nearest<'a>(wanted: &str, ids: impl Iterator<Item = &'a Id>, line_of: imp
     }
 }
 
-fn distance(a: &str, b: &str) -> usize {
+/// Edit distance between two ids or texts: for the contract's "did you rename it" and the
+/// case's "did you mean".
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
