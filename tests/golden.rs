@@ -63,6 +63,16 @@ mod native {
         text_exclude: Vec<String>,
     }
 
+    /// Partial expectations: every `include` is there, no `exclude` is.
+    fn include_exclude(fails: &mut Vec<String>, what: &str, have: &[&str], include: &[String], exclude: &[String]) {
+        for x in include.iter().filter(|x| !have.contains(&x.as_str())) {
+            fails.push(format!("{what} lacks {x} (have {have:?})"));
+        }
+        for x in exclude.iter().filter(|x| have.contains(&x.as_str())) {
+            fails.push(format!("unexpected {what} {x}"));
+        }
+    }
+
     fn check(name: &str, g: &Golden, out: &Outcome) -> Vec<String> {
         let mut fails = Vec::new();
         fn expect_eq(fails: &mut Vec<String>, what: &str, got: String, want: String) {
@@ -81,16 +91,7 @@ mod native {
             expect_eq(&mut fails, "urgent[0]", format!("{:?}", out.urgent.first().map(|x| &x.id)), format!("{:?}", Some(a)));
         }
         let actions: Vec<&str> = out.urgent.iter().chain(&out.actions).map(|a| a.id).collect();
-        for a in &e.actions_include {
-            if !actions.contains(&a.as_str()) {
-                fails.push(format!("missing action {a} (have {actions:?})"));
-            }
-        }
-        for a in &e.actions_exclude {
-            if actions.contains(&a.as_str()) {
-                fails.push(format!("unexpected action {a}"));
-            }
-        }
+        include_exclude(&mut fails, "action", &actions, &e.actions_include, &e.actions_exclude);
         let positions: Vec<Option<usize>> = e.actions_order.iter().map(|a| actions.iter().position(|x| x == a)).collect();
         if positions.iter().any(Option::is_none) || positions.windows(2).any(|w| w[0] > w[1]) {
             fails.push(format!("actions not in order {:?} (have {actions:?})", e.actions_order));
@@ -123,16 +124,7 @@ mod native {
             expect_eq(&mut fails, "consent.parents_required", out.consent.parents_required.to_string(), b.to_string());
         }
         let notes: Vec<&str> = out.interpretation.iter().map(|n| n.id).collect();
-        for n in &e.interpretation_include {
-            if !notes.contains(&n.as_str()) {
-                fails.push(format!("interpretation lacks {n} (have {notes:?})"));
-            }
-        }
-        for n in &e.interpretation_exclude {
-            if notes.contains(&n.as_str()) {
-                fails.push(format!("unexpected interpretation {n}"));
-            }
-        }
+        include_exclude(&mut fails, "interpretation", &notes, &e.interpretation_include, &e.interpretation_exclude);
         if let Some(n) = &e.next_open {
             expect_eq(&mut fails, "contact.next_open", format!("{:?}", out.contact.next_open), format!("{n:?}"));
         }
@@ -143,16 +135,7 @@ mod native {
             expect_eq(&mut fails, "open_case", out.open_case.to_string(), b.to_string());
         }
         let guidance: Vec<&str> = out.guidance.iter().map(|g| g.id).collect();
-        for g in &e.guidance_include {
-            if !guidance.contains(&g.as_str()) {
-                fails.push(format!("guidance lacks {g} (have {guidance:?})"));
-            }
-        }
-        for g in &e.guidance_exclude {
-            if guidance.contains(&g.as_str()) {
-                fails.push(format!("unexpected guidance {g}"));
-            }
-        }
+        include_exclude(&mut fails, "guidance", &guidance, &e.guidance_include, &e.guidance_exclude);
         if let Some(a) = &e.attach {
             expect_eq(&mut fails, "attach", format!("{:?}", out.attach), format!("{a:?}"));
         }
