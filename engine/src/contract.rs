@@ -87,6 +87,21 @@ pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" },
     MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" },
     MessageUse { id: "disagreement_record", placeholders: &["date", "category"], used_by: "the summary page's record of a disagreement" },
+    // The widget's page text (src/ui, `govuk::prose`).
+    MessageUse { id: "intro_start", placeholders: &["title"], used_by: "the start page" },
+    MessageUse { id: "start_notes", placeholders: &[], used_by: "the start page" },
+    MessageUse { id: "audience_school", placeholders: &[], used_by: "the start page for schools" },
+    MessageUse { id: "audience_gp", placeholders: &[], used_by: "the start page for GPs and health staff" },
+    MessageUse { id: "audience_voluntary", placeholders: &[], used_by: "the start page for the voluntary sector" },
+    MessageUse { id: "audience_public", placeholders: &[], used_by: "the start page for the public" },
+    MessageUse { id: "intro_danger", placeholders: &[], used_by: "the immediate-danger page" },
+    MessageUse { id: "intro_safety", placeholders: &[], used_by: "the safety page" },
+    MessageUse { id: "intro_child", placeholders: &[], used_by: "the about-the-child page" },
+    MessageUse { id: "intro_indicators", placeholders: &[], used_by: "the indicators page" },
+    MessageUse { id: "intro_risks", placeholders: &[], used_by: "the specific-risks page" },
+    MessageUse { id: "intro_checklist", placeholders: &[], used_by: "the before-you-refer page" },
+    MessageUse { id: "intro_consent", placeholders: &[], used_by: "the consent page" },
+    MessageUse { id: "intro_check", placeholders: &[], used_by: "check your answers" },
 ];
 
 /// The line of the id most like `wanted` (a renamed id is usually a small edit away), and a

@@ -1,19 +1,21 @@
 //! The widget's root component. The whole journey lives in one reducer (`Journey` +
 //! `Action`, from `crate::journey`); this file lays out the page around the current screen
-//! and manages focus and the "leave page?" prompt.
+//! (its row of `Screen::info`) and manages focus. Leaving the page is `leave`'s hooks.
 
 use super::check::check_answers;
+use super::ctx::Ctx;
 use super::error_summary::error_summary;
+use super::govuk::prose;
 use super::indicators::indicator_picker;
+use super::leave::{use_leave_prompt, use_quick_exit};
 use super::outcome::outcome_view;
 use super::question::question_list;
 use super::screens::{danger_exit, open_case_exit, start_page};
 use super::summary_view::{summary_page, use_copy_state};
 use crate::embed::{Options, StartAt};
-use crate::engine::{Instant, RuleSet};
+use crate::engine::RuleSet;
 use crate::journey::{Action, Journey, Screen};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, Clone)]
@@ -43,81 +45,11 @@ impl PartialEq for AppProps {
     }
 }
 
-impl Reducible for Journey {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        next.apply(action);
-        Rc::new(next)
-    }
-}
-
-/// What every screen component gets: the journey, a way to change it, and the id prefix.
-#[derive(Clone, PartialEq)]
-pub struct Ctx {
-    pub journey: Rc<Journey>,
-    pub dispatch: UseReducerDispatcher<Journey>,
-    pub prefix: String,
-    pub options: Rc<Options>,
-}
-
-impl Ctx {
-    pub fn id(&self, name: &str) -> String {
-        // Rule ids have dots; ids in CSS selectors read better without.
-        let name: String = name.chars().map(|c| if c == '.' { '-' } else { c }).collect();
-        format!("{}-{name}", self.prefix)
-    }
-    pub fn send(&self, action: Action) -> Callback<MouseEvent> {
-        let d = self.dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            d.dispatch(action.clone())
-        })
-    }
-}
-
-thread_local!(static EXITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-
-/// Quick exit: forget every answer, then leave for the neutral page with `location.replace`
-/// (so Back does not come back to the answers). Inside an iframe, ask the host page to do it.
-fn quick_exit_callback(ctx: &Ctx) -> Callback<()> {
-    let d = ctx.dispatch.clone();
-    let url = ctx.options.exit_url.clone();
-    Callback::from(move |_| {
-        d.dispatch(Action::Restart);
-        let Some(window) = web_sys::window() else { return };
-        let framed = window.parent().ok().flatten().is_some_and(|p| !js_sys::Object::is(&p, &window));
-        if framed {
-            let message = js_sys::Object::new();
-            js_sys::Reflect::set(&message, &"type".into(), &crate::embed::MESSAGE_EXIT.into()).ok();
-            if let Some(parent) = window.parent().ok().flatten() {
-                // The message carries no data, so any host may receive it.
-                parent.post_message(&message, "*").ok();
-            }
-        } else {
-            EXITING.with(|x| x.set(true));
-            window.location().replace(&url).ok();
-        }
-    })
-}
-
-/// The current instant from the device clock. Office hours are worked out in London time
-/// from it, whatever the device's time zone.
-pub fn now() -> Instant {
-    Instant((js_sys::Date::now() / 1000.0).floor() as i64)
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let (rules, initial, start) = (props.rules.clone(), props.initial.clone(), props.options.start);
     let journey = use_reducer(move || {
-        initial.unwrap_or_else(|| {
-            let mut j = Journey::new(rules);
-            if start == StartAt::Safety {
-                j.screen = Screen::Danger;
-            }
-            j
-        })
+        initial.unwrap_or_else(|| Journey::starting_at(rules, if start == StartAt::Safety { Screen::Danger } else { Screen::Start }))
     });
     let ctx = Ctx {
         journey: Rc::new((*journey).clone()),
@@ -160,58 +92,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Ask before leaving the page once anything has been entered (nothing is saved).
-    {
-        let has_answers = journey.has_answers();
-        use_effect_with(has_answers, move |&has| {
-            let listener = has.then(|| {
-                let window = web_sys::window().expect("window");
-                gloo::events::EventListener::new_with_options(
-                    &window,
-                    "beforeunload",
-                    gloo::events::EventListenerOptions::enable_prevent_default(),
-                    |e| {
-                        if EXITING.with(|x| x.get()) {
-                            return; // quick exit: leave at once, no "are you sure?"
-                        }
-                        e.prevent_default();
-                        if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                            e.set_return_value("You have answers that are not saved anywhere.");
-                        }
-                    },
-                )
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Quick exit by pressing Shift three times (GOV.UK "Exit this page").
-    {
-        let quick_exit = props.options.quick_exit;
-        let exit = quick_exit_callback(&ctx);
-        use_effect_with(quick_exit, move |&on| {
-            let listener = on.then(|| {
-                let presses = std::cell::Cell::new((0u32, 0f64));
-                let document = web_sys::window().and_then(|w| w.document()).expect("document");
-                gloo::events::EventListener::new(&document, "keydown", move |e| {
-                    let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    let now = js_sys::Date::now();
-                    let (count, first) = presses.get();
-                    if k.key() != "Shift" || k.repeat() {
-                        presses.set((0, 0.0)); // Shift+letter, or any other key, starts again
-                        return;
-                    }
-                    let (count, first) = if count == 0 || now - first > 5000.0 { (1, now) } else { (count + 1, first) };
-                    presses.set((count, first));
-                    if count >= 3 {
-                        presses.set((0, 0.0));
-                        exit.emit(());
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_leave_prompt(journey.has_answers());
+    let quick_exit = use_quick_exit(&props.options, journey.dispatcher());
 
     let step = screen.step_number();
     let total = Screen::STEPS.len();
@@ -230,22 +112,15 @@ pub fn app(props: &AppProps) -> Html {
             question_list(&ctx, screen)
         }
     };
-    let continue_label = match screen {
-        Screen::Start => "Start now",
-        Screen::DangerExit | Screen::OpenCaseExit => "Continue to draft the referral",
-        Screen::Check => "See what to do now",
-        Screen::Outcome => "Prepare the referral summary",
-        _ => "Continue",
-    };
+    let info = screen.info();
+    let rules = &props.rules;
+    let intro = info.intro.map(|id| prose(&rules.message(id, &[("title", &rules.meta.title)])));
 
     html! {
         <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={format!("{screen:?}")}>
             if props.options.quick_exit {
                 <div class="tg-exit-this-page">
-                    <button type="button" class="tg-button tg-button--warning tg-exit-this-page__button" onclick={{
-                        let exit = quick_exit_callback(&ctx);
-                        Callback::from(move |_: MouseEvent| exit.emit(()))
-                    }}>
+                    <button type="button" class="tg-button tg-button--warning tg-exit-this-page__button" onclick={quick_exit}>
                         <span class="tg-visually-hidden">{ "Emergency" }</span>{ " Exit this page" }
                     </button>
                     <p class="tg-exit-this-page__hint">{ "Or press Shift 3 times" }</p>
@@ -265,17 +140,18 @@ pub fn app(props: &AppProps) -> Html {
             }
             { error_summary(&ctx, &summary) }
             <h1 class="tg-heading-l" id={ctx.id("title")} tabindex="-1" ref={heading}>{ journey.heading() }</h1>
+            { for intro }
             { body }
-            if screen != Screen::Summary {
+            if let Some(label) = info.button {
                 <div class="tg-button-group">
-                    <button type="button" class="tg-button" data-action="continue" onclick={ctx.send(Action::Next)}>{ continue_label }</button>
+                    <button type="button" class="tg-button" data-action="continue" onclick={ctx.send(Action::Next)}>{ label }</button>
                 </div>
             } else {
                 <div class="tg-button-group">
                     <button type="button" class="tg-button tg-button--secondary" onclick={ctx.send(Action::Restart)}>{ "Start again (clears all answers)" }</button>
                 </div>
             }
-            <p class="tg-meta">{ format!("Rules: {} ({}), version {}", props.rules.meta.title, props.rules.meta.edition, &props.rules.meta.hash[..12]) }</p>
+            <p class="tg-meta">{ format!("Rules: {} ({}), version {}", rules.meta.title, rules.meta.edition, &rules.meta.hash[..12]) }</p>
         </section>
     }
 }

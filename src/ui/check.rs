@@ -1,19 +1,9 @@
 //! Check your answers: a GOV.UK summary list per step, each row with a Change link that
 //! returns to the step and comes back here.
 
-use super::app::Ctx;
+use super::ctx::Ctx;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
-
-const SECTIONS: [(Screen, &str); 7] = [
-    (Screen::Danger, "Immediate danger"),
-    (Screen::Safety, "Safety and existing involvement"),
-    (Screen::Child, "About the child"),
-    (Screen::Indicators, "Indicators"),
-    (Screen::Risks, "Specific risks"),
-    (Screen::Checklist, "Before you refer"),
-    (Screen::Consent, "Consent"),
-];
 
 fn row(ctx: &Ctx, key: String, value: Html, screen: Screen, what: &str) -> Html {
     html! {
@@ -35,8 +25,7 @@ pub fn check_answers(ctx: &Ctx) -> Html {
     let rules = &j.rules;
     html! {
         <>
-            <p class="tg-body">{ "Check what you have entered before you see the outcome. Nothing has been saved or sent." }</p>
-            { for SECTIONS.iter().map(|&(screen, title)| {
+            { for Screen::ALL.iter().filter_map(|&screen| Some((screen, screen.info().check_section?))).map(|(screen, title)| {
                 let rows: Vec<Html> = if screen == Screen::Indicators {
                     let value = if j.selected.is_empty() {
                         html! { { "None selected" } }

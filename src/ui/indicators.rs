@@ -2,7 +2,7 @@
 //! domain and category. One domain at a time (free to move between them), a search box
 //! across all of them, and a running count announced politely.
 
-use super::app::{now, Ctx};
+use super::ctx::{now, Ctx};
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -33,7 +33,6 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
 
     html! {
         <>
-            <p class="tg-body">{ "Select every indicator you have seen or been told about. The wording is the guidance's own. Nothing is selected for you, and you can move between areas freely." }</p>
             <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">
                 { format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" }) }
             </div>

@@ -7,10 +7,12 @@
 mod app;
 mod check;
 mod contact;
+mod ctx;
 mod error_summary;
 mod fallback;
 mod govuk;
 mod indicators;
+mod leave;
 mod outcome;
 mod question;
 mod screens;

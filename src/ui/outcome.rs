@@ -2,7 +2,7 @@
 //! right number for the current London time), what to attach, consent, and the
 //! professional's own judgement kept beside the suggestion.
 
-use super::app::{now, Ctx};
+use super::ctx::{now, Ctx};
 use super::contact::contact_details;
 use super::govuk::{details_small, guidance_says, radio_item, warning_inner};
 use super::indicators::category_heading;

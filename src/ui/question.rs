@@ -1,35 +1,17 @@
 //! Rule-set questions as GOV.UK form fields: radios in a fieldset with a legend, or a
 //! textarea with a label; hint, inline error, and the document's words on request.
 
-use super::app::Ctx;
+use super::ctx::Ctx;
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
 use super::govuk::{guidance_says, radio_item};
 use yew::prelude::*;
 
-/// A short introduction for each question screen (our wording).
-fn intro(screen: Screen) -> &'static str {
-    match screen {
-        Screen::Danger => "Safety comes first. If you think a child is in immediate danger, do not finish this guide before you act.",
-        Screen::Safety => "These answers decide who you should contact first.",
-        Screen::Child => "Only what the guidance needs. Do not enter names, dates of birth or anything else that identifies the child or family: the MASH referral form collects those.",
-        Screen::Risks => "Answer Yes if you have a concern or suspicion: the guidance asks you to act on concerns, not on certainty. Leave a question unanswered if it does not apply.",
-        Screen::Checklist => "The guidance's factors to consider before and when making a referral. Your answers become your words in the referral summary; write what you saw or were told, and say where an opinion is yours.",
-        Screen::Consent => "Consent must be sought from parents or carers where possible. There are exceptions where seeking it, or telling them, is not in the child's best interests.",
-        _ => "",
-    }
-}
-
 #[inline(never)]
 pub fn question_list(ctx: &Ctx, screen: Screen) -> Html {
     let j = &ctx.journey;
     let questions = j.questions_on(screen);
-    html! {
-        <>
-            <p class="tg-body">{ intro(screen) }</p>
-            { for questions.into_iter().map(|i| question_field(ctx, i)) }
-        </>
-    }
+    questions.into_iter().map(|i| question_field(ctx, i)).collect()
 }
 
 /// One question (`index` into the rule set's questions), keyed by its id: when an answer

@@ -2,7 +2,7 @@
 //! problem), every section with its own Copy button, Copy all, Download (.txt), Print, and
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
-use super::app::{now, Ctx};
+use super::ctx::{now, Ctx};
 use super::govuk::warning_inner;
 use crate::journey::{Action, Purpose, Screen};
 use crate::summary;

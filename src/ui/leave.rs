@@ -1,0 +1,86 @@
+//! Leaving the page: quick exit ("Exit this page": the button, and Shift pressed three
+//! times) and the "leave page?" prompt while answers are held. Hooks the root view uses.
+
+use crate::embed::Options;
+use crate::journey::{Action, Journey};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+thread_local!(static EXITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+
+/// Quick exit: forget every answer, then leave for the neutral page with `location.replace`
+/// (so Back does not come back to the answers). Inside an iframe, ask the host page to do it.
+/// When the host page turned quick exit on, pressing Shift three times (within 5 seconds,
+/// nothing else between) does it too. Returns what the "Exit this page" button calls.
+#[hook]
+pub fn use_quick_exit(options: &Options, dispatch: UseReducerDispatcher<Journey>) -> Callback<MouseEvent> {
+    let url = options.exit_url.clone();
+    let exit = Callback::from(move |_: ()| {
+        dispatch.dispatch(Action::Restart);
+        let Some(window) = web_sys::window() else { return };
+        let framed = window.parent().ok().flatten().is_some_and(|p| !js_sys::Object::is(&p, &window));
+        if framed {
+            let message = js_sys::Object::new();
+            js_sys::Reflect::set(&message, &"type".into(), &crate::embed::MESSAGE_EXIT.into()).ok();
+            if let Some(parent) = window.parent().ok().flatten() {
+                // The message carries no data, so any host may receive it.
+                parent.post_message(&message, "*").ok();
+            }
+        } else {
+            EXITING.with(|x| x.set(true));
+            window.location().replace(&url).ok();
+        }
+    });
+    {
+        let exit = exit.clone();
+        use_effect_with(options.quick_exit, move |&on| {
+            let listener = on.then(|| {
+                let presses = std::cell::Cell::new((0u32, 0f64));
+                let document = web_sys::window().and_then(|w| w.document()).expect("document");
+                gloo::events::EventListener::new(&document, "keydown", move |e| {
+                    let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let now = js_sys::Date::now();
+                    let (count, first) = presses.get();
+                    if k.key() != "Shift" || k.repeat() {
+                        presses.set((0, 0.0)); // Shift+letter, or any other key, starts again
+                        return;
+                    }
+                    let (count, first) = if count == 0 || now - first > 5000.0 { (1, now) } else { (count + 1, first) };
+                    presses.set((count, first));
+                    if count >= 3 {
+                        presses.set((0, 0.0));
+                        exit.emit(());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    Callback::from(move |_: MouseEvent| exit.emit(()))
+}
+
+/// Asks before the page is left once anything has been entered (nothing is saved), except
+/// during a quick exit.
+#[hook]
+pub fn use_leave_prompt(has_answers: bool) {
+    use_effect_with(has_answers, move |&has| {
+        let listener = has.then(|| {
+            let window = web_sys::window().expect("window");
+            gloo::events::EventListener::new_with_options(
+                &window,
+                "beforeunload",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                |e| {
+                    if EXITING.with(|x| x.get()) {
+                        return; // quick exit: leave at once, no "are you sure?"
+                    }
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value("You have answers that are not saved anywhere.");
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
