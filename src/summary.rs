@@ -6,7 +6,8 @@
 //! The sections and "Copy all" hold only what the MASH reads: the referrer's facts, words and
 //! reasoning. Everything addressed to the referrer (who to phone, when to send it, what to
 //! have ready, the checks not met, the guidance's own words) stays on screen. Identity is
-//! never asked for: the page lists what to have ready for the form instead.
+//! never asked for: the page lists what to have ready for the form instead (the message
+//! `have_ready` in guidance.toml). The checks' texts are messages there too.
 
 use crate::engine::assess::Outcome;
 use crate::engine::clock::parse_hhmm;
@@ -29,17 +30,6 @@ pub struct Problem {
     /// Where to go to fix it.
     pub screen: Screen,
 }
-
-/// What the MASH needs to run its checks and the guide does not hold: shown on screen, to
-/// have ready for the form, never pasted into the sections.
-pub const HAVE_READY: [&str; 6] = [
-    "the child's name, date of birth and address",
-    "the parents' or carers' names and contact details, and who holds parental responsibility",
-    "everyone in the household, including other children",
-    "the person causing concern, if you know who it is",
-    "the child's school or nursery, GP and health visitor",
-    "your own name, role, organisation and contact details",
-];
 
 /// For Download and Print (paper and files lie around); not in the copied text.
 pub const SENSITIVE: &str = "This summary contains sensitive information about a child. Do not leave it on screen or paper where others can see it.";
@@ -375,13 +365,19 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
     s
 }
 
+/// A check not met, in the rule set's words (the message with the check's id).
+fn problem(rules: &RuleSet, id: &'static str, values: &[(&str, &str)], screen: Screen) -> Problem {
+    Problem { id, text: rules.message(id, values), screen }
+}
+
 /// Problems that commonly get a referral sent back, and answers that do not agree with each
-/// other. Shown on screen with a link to fix each; never in the copied text; never block copying.
+/// other. Shown on screen with a link to fix each; never in the copied text; never block
+/// copying. Each problem's text is the `[[message]]` of the same id in guidance.toml.
 pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     let ap = j.applicable();
     let rules = &j.rules;
     let mut p = Vec::new();
-    let mut add = |id, text: String, screen| p.push(Problem { id, text, screen });
+    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
     let has = |id: &str| answer(j, &ap, id).is_some();
     let rank = j.judgement.as_deref().and_then(|c| rules.category_rank(c));
     let top = rules.categories.len() - 1;
@@ -389,69 +385,56 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
 
     // The judgement against the answers: checked whatever the purpose.
     match rank {
-        None => add("judgement_missing", "Choose your professional judgement of the level of need.".into(), Screen::Outcome),
-        Some(r) if r < top && harm => add(
-            "judgement_below_answers",
-            format!("You answered yes to immediate danger or significant harm, but judge the level of need as {}. Check your judgement or your answer.", rules.categories[r].name),
-            Screen::Outcome,
-        ),
+        None => add("judgement_missing", Screen::Outcome),
+        Some(r) if r < top && harm => {
+            p.push(problem(rules, "judgement_below_answers", &[("category", &rules.categories[r].name)], Screen::Outcome))
+        }
         Some(r) if r == top && !harm => {
             let lower = answer(j, &ap, "desired_outcome").unwrap_or_default().to_ascii_lowercase();
-            add(
-                "judgement_above_answers",
-                format!(
-                    "You judge the level of need as {}, but did not answer yes to significant harm{}. Check your judgement, your answers and what you ask for.",
-                    rules.categories[r].name,
-                    if occurrences(&lower, "single assessment").next().is_some() { ", and ask for a Single Assessment (the Family Help assessment)" } else { "" }
-                ),
-                Screen::Outcome,
-            )
+            let asks_for_assessment = occurrences(&lower, "single assessment").next().is_some();
+            let text = if asks_for_assessment { "judgement_above_single_assessment" } else { "judgement_above_answers" };
+            let found = problem(rules, text, &[("category", &rules.categories[r].name)], Screen::Outcome);
+            p.push(Problem { id: "judgement_above_answers", ..found })
         }
         _ => {}
     }
     if j.purpose() == Purpose::NotReferring {
         return p;
     }
+    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
     if rank.is_some() && j.judgement_reason.trim().is_empty() {
-        add("level_reason_missing", "Say why you judge the child's needs at this level.".into(), Screen::Outcome);
+        add("level_reason_missing", Screen::Outcome);
     }
     if applies(j, &ap, "safety_where") && !(has("safety_where") && has("safety_carer") && has("safety_tonight")) {
-        add("safety_now_missing", "Say where the child is now, who is looking after them and whether they are safe tonight.".into(), Screen::Safety);
+        add("safety_now_missing", Screen::Safety);
     }
     if matches!(phone_call(j, Instant(0)), Some((_, None))) {
-        add("phone_time_missing", "Give the time of your call (HH:MM): the written follow-up is due 24 hours later.".into(), Screen::Safety);
+        add("phone_time_missing", Screen::Safety);
     }
     match j.answer("consent_parents") {
-        None => add("consent_missing", "Say whether the parents or carers have given consent.".into(), Screen::Consent),
-        Some("not_yet") if j.purpose() == Purpose::Referral => add(
-            "consent_not_asked",
-            "Ask the parents or carers for consent before you send this, or say which exception applies and why.".into(),
-            Screen::Consent,
-        ),
-        Some("not_sought") if !has("consent_reason") => {
-            add("consent_reason_missing", "Explain why you have not sought consent.".into(), Screen::Consent)
+        None => add("consent_missing", Screen::Consent),
+        Some("not_yet") if j.purpose() == Purpose::Referral => add("consent_not_asked", Screen::Consent),
+        Some("not_sought") if !has("consent_reason") => add("consent_reason_missing", Screen::Consent),
+        Some("refused") if rules.category_rank(out.category.id).is_some_and(|r| rules.is_referral_level(r)) && out.consent.suggested_exceptions.is_empty() => {
+            p.push(problem(rules, "refused_without_exception", &[("category", out.category.name)], Screen::Consent))
         }
-        Some("refused") if rules.category_rank(out.category.id).is_some_and(|r| rules.is_referral_level(r)) && out.consent.suggested_exceptions.is_empty() => add(
-            "refused_without_exception",
-            format!("{} is suggested but the parents refused consent and no exception applies: Children's Social Care will not accept a referral without consent unless seeking it would put the child at significant risk of harm. Say why you are still referring.", out.category.name),
-            Screen::Consent,
-        ),
         _ => {}
     }
+    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
     if !has("impact") {
-        add("impact_missing", "Describe the impact on the child.".into(), Screen::Checklist);
+        add("impact_missing", Screen::Checklist);
     }
     if !has("factor_child_life") && !has("child_observed") {
-        add("voice_missing", "Include the child's voice: their wishes and feelings, in their words, or what you have seen of a child too young to say.".into(), Screen::Checklist);
+        add("voice_missing", Screen::Checklist);
     }
     if !has("why_now") {
-        add("why_now_missing", "Say why you are referring now.".into(), Screen::Checklist);
+        add("why_now_missing", Screen::Checklist);
     }
     if !has("desired_outcome") {
-        add("outcome_missing", "Say what you are asking for.".into(), Screen::Checklist);
+        add("outcome_missing", Screen::Checklist);
     }
     if !j.selected.is_empty() && !has("factor_worries") {
-        add("worries_missing", "You selected indicators: describe in your own words what you are worried about.".into(), Screen::Checklist);
+        add("worries_missing", Screen::Checklist);
     }
     for (id, what) in TEXT_FIELDS {
         if let Some(text) = answer(j, &ap, id) {
@@ -464,11 +447,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
                 .filter(|w| occurrences(&lower, w).any(|i| starts_word(&lower, i) && ends_word(&lower, i + w.len())))
                 .collect();
             if !found.is_empty() {
-                add(
-                    "opinion_words",
-                    format!("{what}: \"{}\" marks an opinion. Separate what you saw or heard from what you believe, and say whose view it is.", found.join("\", \"")),
-                    Screen::Checklist,
-                );
+                p.push(problem(rules, "opinion_words", &[("field", what), ("words", &found.join("\", \""))], Screen::Checklist));
             }
         }
     }
@@ -478,11 +457,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
             ind.domain == "educational_neglect" || occurrences(&ind.text.to_ascii_lowercase(), "neglect").next().is_some()
         });
     if neglect && j.answer("factor_chronology") != Some("yes") && j.answer("factor_gcp2") != Some("yes") {
-        add(
-            "neglect_without_chronology",
-            "Neglect is part of your concern: attach a chronology, and a Graded Care Profile 2 (GCP2) or Neglect Screening Tool.".into(),
-            Screen::Checklist,
-        );
+        p.push(problem(rules, "neglect_without_chronology", &[], Screen::Checklist));
     }
     p
 }
