@@ -5,7 +5,7 @@
 use super::check::check_answers;
 use super::ctx::Ctx;
 use super::error_summary::error_summary;
-use super::govuk::prose;
+use super::govuk::{el, prose};
 use super::indicators::indicator_picker;
 use super::leave::{use_leave_prompt, use_quick_exit};
 use super::outcome::outcome_view;
@@ -121,9 +121,9 @@ pub fn app(props: &AppProps) -> Html {
             if props.options.quick_exit {
                 <div class="tg-exit-this-page">
                     <button type="button" class="tg-button tg-button--warning tg-exit-this-page__button" onclick={quick_exit}>
-                        <span class="tg-visually-hidden">{ "Emergency" }</span>{ " Exit this page" }
+                        { el("span", "tg-visually-hidden", "Emergency".into()) }{ " Exit this page" }
                     </button>
-                    <p class="tg-exit-this-page__hint">{ "Or press Shift 3 times" }</p>
+                    { el("p", "tg-exit-this-page__hint", "Or press Shift 3 times".into()) }
                 </div>
             }
             if !props.warnings.is_empty() {
@@ -136,7 +136,7 @@ pub fn app(props: &AppProps) -> Html {
                 <button type="button" class="tg-back-link" onclick={ctx.send(Action::Back)}>{ "Back" }</button>
             }
             if screen != Screen::Start {
-                <p class="tg-caption">{ format!("Step {step} of {total}") }</p>
+                { el("p", "tg-caption", Html::from(format!("Step {step} of {total}"))) }
             }
             { error_summary(&ctx, &summary) }
             <h1 class="tg-heading-l" id={ctx.id("title")} tabindex="-1" ref={heading}>{ journey.heading() }</h1>
@@ -151,7 +151,7 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="tg-button tg-button--secondary" onclick={ctx.send(Action::Restart)}>{ "Start again (clears all answers)" }</button>
                 </div>
             }
-            <p class="tg-meta">{ format!("Rules: {} ({}), version {}", rules.meta.title, rules.meta.edition, &rules.meta.hash[..12]) }</p>
+            { el("p", "tg-meta", Html::from(format!("Rules: {} ({}), version {}", rules.meta.title, rules.meta.edition, &rules.meta.hash[..12]))) }
         </section>
     }
 }

@@ -12,7 +12,7 @@ pub fn warning_inner(text: Html) -> Html {
     html! {
         <>
             <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-            <div class="tg-warning-text__text"><span class="tg-visually-hidden">{ "Warning" }</span>{ text }</div>
+            <div class="tg-warning-text__text">{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</div>
         </>
     }
 }
@@ -23,7 +23,7 @@ pub fn details_small(summary: &'static str, text: Html) -> Html {
     html! {
         <details class="tg-details tg-details--small">
             <summary class="tg-details__summary">{ summary }</summary>
-            <div class="tg-details__text">{ text }</div>
+            { el("div", "tg-details__text", Html::from(text)) }
         </details>
     }
 }
@@ -35,7 +35,7 @@ pub fn guidance_says(quote: &str, source: Option<&str>) -> Html {
         html! {
             <>
                 <blockquote class="tg-quote">{ quote }</blockquote>
-                if let Some(s) = source { <p class="tg-source">{ format!("Source: {s}") }</p> }
+                if let Some(s) = source { { el("p", "tg-source", Html::from(format!("Source: {s}"))) } }
             </>
         },
     )

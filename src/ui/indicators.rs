@@ -3,6 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::ctx::{now, Ctx};
+use super::govuk::el;
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -54,7 +55,7 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
 fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
     let j = &ctx.journey;
     if results.is_empty() {
-        return html! { <p class="tg-body">{ format!("No indicators contain \"{}\". Try another word.", j.search.trim()) }</p> };
+        return html! { { el("p", "tg-body", Html::from(format!("No indicators contain \"{}\". Try another word.", j.search.trim()))) } };
     }
     html! {
         <fieldset class="tg-fieldset" data-search-results="">
@@ -83,7 +84,7 @@ fn domain_browser(ctx: &Ctx) -> Html {
                             <li key={id.clone()}>
                                 <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
                                     { &d.name }
-                                    if n > 0 { <span class="tg-count">{ format!(" ({n} selected)") }</span> }
+                                    if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
                                 </button>
                             </li>
                         }
@@ -99,7 +100,7 @@ fn domain_browser(ctx: &Ctx) -> Html {
                     if items.is_empty() { return html! {}; }
                     html! {
                         <div class="tg-indicator-group" key={c.id.get_ref().clone()}>
-                            <h3 class="tg-heading-s">{ category_heading(c.id.get_ref(), &c.name) }</h3>
+                            { el("h3", "tg-heading-s", Html::from(category_heading(c.id.get_ref(), &c.name))) }
                             <div class="tg-checkboxes">
                                 { for items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)) }
                             </div>
@@ -134,7 +135,7 @@ fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Htm
             <input class="tg-checkboxes__input" type="checkbox" id={input_id.clone()} checked={checked} {onchange} />
             <label class="tg-label tg-checkboxes__label" for={input_id}>
                 { &ind.text }
-                if let Some(place) = place { <span class="tg-hint tg-hint--inline">{ place }</span> }
+                if let Some(place) = place { { el("span", "tg-hint tg-hint--inline", Html::from(place)) } }
             </label>
         </div>
     }
@@ -154,7 +155,7 @@ fn selected_list(ctx: &Ctx) -> Html {
                         <li key={id.clone()}>
                             { &j.rules.indicators[i].text }{ " " }
                             <button type="button" class="tg-link-button" onclick={ctx.send(Action::ToggleIndicator(id.clone()))}>
-                                { "Remove" }<span class="tg-visually-hidden">{ format!(": {}", j.rules.indicators[i].text) }</span>
+                                { "Remove" }{ el("span", "tg-visually-hidden", Html::from(format!(": {}", j.rules.indicators[i].text))) }
                             </button>
                         </li>
                     }) }

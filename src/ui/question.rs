@@ -4,7 +4,7 @@
 use super::ctx::Ctx;
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
-use super::govuk::{guidance_says, radio_item};
+use super::govuk::{el, guidance_says, radio_item};
 use yew::prelude::*;
 
 #[inline(never)]
@@ -33,7 +33,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     let described = (!described.is_empty()).then_some(described);
     let hint = q.hint.as_ref().map(|h| html! { <div class="tg-hint" id={hint_id.clone()}>{ h }</div> });
     let error_html = error.as_ref().map(|e| html! {
-        <p class="tg-error-message" id={error_id.clone()}><span class="tg-visually-hidden">{ "Error: " }</span>{ e }</p>
+        <p class="tg-error-message" id={error_id.clone()}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p>
     });
     let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
@@ -67,9 +67,9 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     };
     // Yes/no questions side by side, as GOV.UK inline radios.
     let radios = if matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure) {
-        html! { <div class="tg-radios tg-radios--inline">{ items }</div> }
+        html! { { el("div", "tg-radios tg-radios--inline", Html::from(items)) } }
     } else {
-        html! { <div class="tg-radios">{ items }</div> }
+        html! { { el("div", "tg-radios", Html::from(items)) } }
     };
     form_group(error.is_some(), Some(field_id.clone()), qid, html! {
         <>

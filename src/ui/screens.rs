@@ -4,7 +4,7 @@
 
 use super::ctx::{now, Ctx};
 use super::contact::contact_details;
-use super::govuk::prose;
+use super::govuk::{el, prose};
 use crate::embed::Audience;
 use yew::prelude::*;
 
@@ -37,18 +37,18 @@ pub fn danger_exit(ctx: &Ctx) -> Html {
     html! {
         <>
             <div class="tg-panel tg-panel--urgent" role="alert">
-                <p class="tg-panel__title">{ "Call the police on 999 now" }</p>
-                <p class="tg-panel__body">{ "A child in immediate danger needs the police. Do not wait to finish this guide." }</p>
+                { el("p", "tg-panel__title", "Call the police on 999 now".into()) }
+                { el("p", "tg-panel__body", "A child in immediate danger needs the police. Do not wait to finish this guide.".into()) }
             </div>
-            <h2 class="tg-heading-m">{ "Then" }</h2>
+            { el("h2", "tg-heading-m", "Then".into()) }
             <ol class="tg-list tg-list--number">
                 <li>
                     { "Phone " }{ contact_details(rules, contact.id) }{ " " }
-                    <span class="tg-now">{ &contact.why }</span>
+                    { el("span", "tg-now", Html::from(&contact.why)) }
                 </li>
                 <li>{ "Confirm your referral in writing within 24 hours." }</li>
             </ol>
-            <p class="tg-body">{ "Once the child is safe, you can carry on to draft the written referral." }</p>
+            { el("p", "tg-body", "Once the child is safe, you can carry on to draft the written referral.".into()) }
         </>
     }
 }
@@ -61,9 +61,9 @@ pub fn open_case_exit(ctx: &Ctx) -> Html {
             <div class="tg-inset-text">
                 { "New information or concerns about a child who is already open to children's social care go to their allocated social worker, not through a new referral." }
             </div>
-            <p class="tg-body">{ contact_details(rules, "allocated_worker") }</p>
+            { el("p", "tg-body", Html::from(contact_details(rules, "allocated_worker"))) }
             <p class="tg-body">{ "If you don't know who the social worker is: " }{ contact_details(rules, "mash") }</p>
-            <p class="tg-body">{ "You can carry on to prepare what you will tell them." }</p>
+            { el("p", "tg-body", "You can carry on to prepare what you will tell them.".into()) }
         </>
     }
 }

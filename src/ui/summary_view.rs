@@ -132,7 +132,7 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
                     { for problems.iter().enumerate().map(|(i, pr)| html! {
                         <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
                             <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(pr.screen))}>
-                                { "Fix this" }<span class="tg-visually-hidden">{ format!(": {}", pr.text) }</span>
+                                { "Fix this" }{ el("span", "tg-visually-hidden", Html::from(format!(": {}", pr.text))) }
                             </button>
                         </li>
                     }) }
@@ -176,7 +176,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     let CopyState { status, fallback, fallback_ref } = copy_state;
     let now = now();
     let Ok(out) = rules.assess(&j.case(), now) else {
-        return html! { <p class="tg-error-message">{ "The guide could not build the summary. Talk to your safeguarding lead or the MASH." }</p> };
+        return html! { { el("p", "tg-error-message", "The guide could not build the summary. Talk to your safeguarding lead or the MASH.".into()) } };
     };
     let purpose = j.purpose();
     let sections = summary::referral_summary(j, &out, now);
