@@ -10,34 +10,32 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The summary page's own state: what the status line announces, and the text shown to copy
-/// by hand when the browser would not copy it. Held by `App` (a hook there), so the page is a
-/// view function: each component type adds its own copy of Yew's lifecycle code.
+/// by hand when the browser would not copy it (one state: each kind of state is its own code
+/// in the download). Held by `App` (a hook there), so the page is a view function: each
+/// component type adds its own copy of Yew's lifecycle code.
 pub struct CopyState {
-    status: UseStateHandle<String>,
-    fallback: UseStateHandle<Option<String>>,
+    state: UseStateHandle<(String, Option<String>)>,
     fallback_ref: NodeRef,
 }
 
 /// The summary page's state, cleared whenever the screen changes (as a fresh page would be).
 #[hook]
 pub fn use_copy_state(screen: Screen) -> CopyState {
-    let status = use_state(String::new);
-    let fallback = use_state(|| None::<String>);
+    let state = use_state(<(String, Option<String>)>::default);
     let fallback_ref = use_node_ref();
     {
-        let (status, fallback) = (status.clone(), fallback.clone());
+        let state = state.clone();
         use_effect_with(screen, move |_| {
-            if !status.is_empty() || fallback.is_some() {
-                status.set(String::new());
-                fallback.set(None);
+            if !state.0.is_empty() || state.1.is_some() {
+                state.set(Default::default());
             }
         });
     }
     // Select the fallback text as soon as it is shown, and try the legacy copy command.
     {
         let fallback_ref = fallback_ref.clone();
-        let status = status.clone();
-        use_effect_with((*fallback).clone(), move |text| {
+        let state = state.clone();
+        use_effect_with(state.1.clone(), move |text| {
             if text.is_some() {
                 if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
                     area.select();
@@ -47,13 +45,13 @@ pub fn use_copy_state(screen: Screen) -> CopyState {
                         .and_then(|d| d.exec_command("copy").ok())
                         .unwrap_or(false);
                     if copied {
-                        status.set("Copied".into());
+                        state.set(("Copied".into(), text.clone()));
                     }
                 }
             }
         });
     }
-    CopyState { status, fallback, fallback_ref }
+    CopyState { state, fallback_ref }
 }
 
 /// Copies text: the Clipboard API in a secure context, else the visible read-only text area
@@ -173,7 +171,7 @@ fn copy_block(ctx: &Ctx, done: &Done, section: &'static str, heading: &'static s
 pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     let j = &ctx.journey;
     let rules = &j.rules;
-    let CopyState { status, fallback, fallback_ref } = copy_state;
+    let CopyState { state, fallback_ref } = copy_state;
     let now = now();
     let Ok(out) = rules.assess(&j.case(), now) else {
         return html! { { el("p", "tg-error-message", "The guide could not build the summary. Talk to your safeguarding lead or the MASH.".into()) } };
@@ -191,11 +189,8 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
         ready.push_str(&a);
     }
     let done: Done = {
-        let (status, fallback) = (status.clone(), fallback.clone());
-        Callback::from(move |(msg, text): (String, Option<String>)| {
-            status.set(msg);
-            fallback.set(text);
-        })
+        let state = state.clone();
+        Callback::from(move |announced| state.set(announced))
     };
     let checks = checks(ctx, &problems);
     let decision = (purpose == Purpose::NotReferring).then(|| {
@@ -215,7 +210,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
 
     html! {
         <>
-            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ (**status).clone() }</div>
+            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ state.0.clone() }</div>
             { for decision }
             { prose(&rules.message("summary_intro", &[])) }
             if !sending.is_empty() {
@@ -228,7 +223,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
                 <button type="button" class="tg-button tg-button--secondary" onclick={{ let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper)) }}>{ "Download (.txt)" }</button>
                 <button type="button" class="tg-button tg-button--secondary" onclick={Callback::from(move |_: MouseEvent| print(&paper))}>{ "Print" }</button>
             </div>
-            if let Some(text) = &**fallback {
+            if let Some(text) = &state.1 {
                 <div class="tg-form-group">
                     <label class="tg-label tg-label--s" for={ctx.id("copy-fallback")}>{ "Text to copy" }</label>
                     <textarea class="tg-textarea" id={ctx.id("copy-fallback")} readonly=true rows="8" ref={fallback_ref.clone()} value={text.clone()} />
