@@ -103,16 +103,6 @@ pub fn phone_call(j: &Journey, now: Instant) -> Option<(String, Option<Instant>)
     Some((name, at.map(|m| london(local.day - (m > local.minute) as i64, m as i64))))
 }
 
-/// When the MASH next opens after `now` (London time, bank holidays closed).
-pub fn mash_opens(rules: &RuleSet, now: Instant) -> Option<Instant> {
-    let mash = rules.contact("mash")?;
-    let today = now.london().day;
-    (0..15)
-        .flat_map(|d| mash.hours.iter().filter_map(move |h| parse_hhmm(&h.open).map(|m| london(today + d, m as i64))))
-        .filter(|&t| t > now && rules.mash_open(t))
-        .min()
-}
-
 /// What the referrer is told on screen about sending it: when a written follow-up is due,
 /// whom to phone first when it is urgent, or, when it is not, when the MASH next opens.
 pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
@@ -129,12 +119,11 @@ pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
     if !out.urgent.is_empty() {
         return format!("Phone first: {}, {}. {}", out.contact.name, out.contact.phone, out.contact.why);
     }
-    match mash_opens(&j.rules, now).filter(|_| !out.contact.mash_open) {
+    // When the MASH next opens, in the words the outcome page uses (the engine's).
+    match &out.contact.next_open {
         Some(t) => format!(
-            "The MASH is closed and this is not urgent: send it when the MASH opens again, on {}. If it becomes urgent before then, phone the {}, {}.",
-            t.london().describe(),
-            out.contact.name,
-            out.contact.phone
+            "The MASH is closed and this is not urgent: send it when the MASH opens again, on {t}. If it becomes urgent before then, phone the {}, {}.",
+            out.contact.name, out.contact.phone
         ),
         None => "This is not urgent: send it through the MASH web form.".into(),
     }
