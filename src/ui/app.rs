@@ -26,7 +26,7 @@ pub struct AppProps {
     pub instance: u32,
     /// Where to begin (a fresh journey when unset). Used by tests.
     #[prop_or_default]
-    pub initial: Option<Journey>,
+    pub initial: Option<Rc<Journey>>,
     /// The host page's embedding options.
     #[prop_or_default]
     pub options: Rc<Options>,
@@ -39,7 +39,10 @@ impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.rules, &other.rules)
             && self.instance == other.instance
-            && self.initial == other.initial
+            && match (&self.initial, &other.initial) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
             && self.options == other.options
             && self.warnings == other.warnings
     }
@@ -49,7 +52,7 @@ impl PartialEq for AppProps {
 pub fn app(props: &AppProps) -> Html {
     let (rules, initial, start) = (props.rules.clone(), props.initial.clone(), props.options.start);
     let journey = use_reducer(move || {
-        initial.unwrap_or_else(|| Journey::starting_at(rules, if start == StartAt::Safety { Screen::Danger } else { Screen::Start }))
+        initial.map(Rc::unwrap_or_clone).unwrap_or_else(|| Journey::starting_at(rules, if start == StartAt::Safety { Screen::Danger } else { Screen::Start }))
     });
     let ctx = Ctx {
         journey: Rc::new((*journey).clone()),

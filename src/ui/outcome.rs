@@ -5,7 +5,6 @@
 use super::ctx::{now, Ctx};
 use super::contact::contact_details;
 use super::govuk::{details_small, el, guidance_says, radio_item, warning_inner};
-use super::indicators::category_heading;
 use crate::engine::assess::{ActionOut, GuidanceOut, Outcome, Reason};
 use crate::journey::Action;
 
@@ -196,16 +195,8 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
             { el("div", "tg-hint", "Choose the level of need you judge this to be. If it differs from the suggestion, give your reason: it is kept beside the suggestion, never instead of it.".into()) }
             { message(&choice_error) }
             <div class="tg-radios">
-                { for std::iter::once((out.category.id.to_string(), format!("I agree with the suggestion ({})", out.category.name)))
-                    .chain(j.rules.categories.iter().filter(|c| c.id.get_ref() != out.category.id).map(|c| (c.id.get_ref().clone(), category_heading_plain(&c.name))))
-                    .enumerate()
-                    .map(|(n, (id, label))| {
-                        let input_id = format!("{judgement_id}-{}", if n == 0 { "agree" } else { id.as_str() });
-                        let checked = j.judgement.as_deref() == Some(id.as_str());
-                        let d = ctx.dispatch.clone();
-                        let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(Some(id.clone()))));
-                        radio_item(input_id, judgement_id.clone(), None, checked, onchange, label)
-                    }) }
+                { judgement_radio(ctx, &judgement_id, "agree", out.category.id, format!("I agree with the suggestion ({})", out.category.name)) }
+                { for j.rules.categories.iter().filter(|c| c.id.get_ref() != out.category.id).map(|c| judgement_radio(ctx, &judgement_id, c.id.get_ref(), c.id.get_ref(), c.name.clone())) }
             </div>
         </fieldset>
     };
@@ -232,6 +223,16 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
     }
 }
 
+/// One choice of the judgement: `key` names its input, `category` is what it chooses.
+#[inline(never)]
+fn judgement_radio(ctx: &Ctx, name: &str, key: &str, category: &str, label: String) -> Html {
+    let checked = ctx.journey.judgement.as_deref() == Some(category);
+    let d = ctx.dispatch.clone();
+    let category = category.to_string();
+    let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(Some(category.clone()))));
+    radio_item(format!("{name}-{key}"), name.to_string(), None, checked, onchange, label)
+}
+
 /// A form group, edged in red when it has an error. Literal class lists (no computed
 /// classes): see `question::form_group`.
 #[inline(never)]
@@ -241,8 +242,4 @@ fn group(error: bool, id: String, content: Html) -> Html {
     } else {
         html! { <div class="tg-form-group" {id}>{ content }</div> }
     }
-}
-
-fn category_heading_plain(name: &str) -> String {
-    category_heading("", name)
 }

@@ -25,12 +25,12 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     let error_id = format!("{field_id}-error");
     let error = j.errors.iter().find(|e| e.question == qid).map(|e| e.message.clone());
     let value = j.answer(&qid).unwrap_or_default().to_string();
-    let described = [q.hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let described = (!described.is_empty()).then_some(described);
+    let described = match (q.hint.is_some(), error.is_some()) {
+        (true, true) => Some(format!("{hint_id} {error_id}")),
+        (true, false) => Some(hint_id.clone()),
+        (false, true) => Some(error_id.clone()),
+        (false, false) => None,
+    };
     let hint = q.hint.as_ref().map(|h| html! { <div class="tg-hint" id={hint_id.clone()}>{ h }</div> });
     let error_html = error.as_ref().map(|e| html! {
         <p class="tg-error-message" id={error_id.clone()}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p>
