@@ -72,18 +72,20 @@ pub fn app(props: &AppProps) -> Html {
     // next timer on a slow machine: one layout and paint later, which the static baseline's
     // marker, set at the end of its markup, does not include. The benchmark's second reading,
     // the first frame after the mark, covers painting for both.)
-    use_mut_ref(|| {
+    // The same cell then says whether the first render is still to be focused (it is not: the
+    // page has just loaded).
+    let first_render = use_mut_ref(|| {
         wasm_bindgen_futures::spawn_local(async {
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                 p.mark("threshold-guide-interactive").ok();
             }
-        })
+        });
+        true
     });
 
     // Focus the step's h1, or the error summary when there are errors, after every change of step.
     {
         let (heading, summary) = (heading.clone(), summary.clone());
-        let first_render = use_mut_ref(|| true);
         use_effect_with((screen, journey.errors.clone()), move |(_, errors)| {
             let target = if errors.is_empty() { heading } else { summary };
             if !std::mem::replace(&mut *first_render.borrow_mut(), false) || !errors.is_empty() {

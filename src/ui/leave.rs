@@ -31,13 +31,60 @@ pub fn use_quick_exit(options: &Options, dispatch: UseReducerDispatcher<Journey>
             window.location().replace(&url).ok();
         }
     });
-    {
-        let exit = exit.clone();
-        use_effect_with(options.quick_exit, move |&on| {
-            let listener = on.then(|| {
+    use_listener(if options.quick_exit { Listen::QuickExit(exit.clone()) } else { Listen::Off });
+    Callback::from(move |_: MouseEvent| exit.emit(()))
+}
+
+/// Asks before the page is left once anything has been entered (nothing is saved), except
+/// during a quick exit.
+#[hook]
+pub fn use_leave_prompt(has_answers: bool) {
+    use_listener(if has_answers { Listen::Prompt } else { Listen::Off });
+}
+
+/// Which page-level listener a hook above needs.
+#[derive(Clone)]
+enum Listen {
+    Off,
+    /// The window's `beforeunload` prompt.
+    Prompt,
+    /// Shift pressed three times on the document calls this.
+    QuickExit(Callback<()>),
+}
+
+/// Only whether the listener is needed counts: the quick-exit callback made on the first
+/// render is kept (it only restarts the journey and leaves for the options' page).
+impl PartialEq for Listen {
+    fn eq(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+/// The page-level listener of one of the hooks above. One effect serves both (each kind of
+/// effect is its own code in the download).
+#[hook]
+fn use_listener(listen: Listen) {
+    use_effect_with(listen, move |listen| {
+        let window = web_sys::window().expect("window");
+        let listener = match listen.clone() {
+            Listen::Off => None,
+            Listen::Prompt => Some(gloo::events::EventListener::new_with_options(
+                &window,
+                "beforeunload",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                |e| {
+                    if EXITING.with(|x| x.get()) {
+                        return; // quick exit: leave at once, no "are you sure?"
+                    }
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value("You have answers that are not saved anywhere.");
+                    }
+                },
+            )),
+            Listen::QuickExit(exit) => {
                 let presses = std::cell::Cell::new((0u32, 0f64));
-                let document = web_sys::window().and_then(|w| w.document()).expect("document");
-                gloo::events::EventListener::new(&document, "keydown", move |e| {
+                Some(gloo::events::EventListener::new(&window.document().expect("document"), "keydown", move |e| {
                     let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     let now = js_sys::Date::now();
                     let (count, first) = presses.get();
@@ -51,36 +98,9 @@ pub fn use_quick_exit(options: &Options, dispatch: UseReducerDispatcher<Journey>
                         presses.set((0, 0.0));
                         exit.emit(());
                     }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    Callback::from(move |_: MouseEvent| exit.emit(()))
-}
-
-/// Asks before the page is left once anything has been entered (nothing is saved), except
-/// during a quick exit.
-#[hook]
-pub fn use_leave_prompt(has_answers: bool) {
-    use_effect_with(has_answers, move |&has| {
-        let listener = has.then(|| {
-            let window = web_sys::window().expect("window");
-            gloo::events::EventListener::new_with_options(
-                &window,
-                "beforeunload",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                |e| {
-                    if EXITING.with(|x| x.get()) {
-                        return; // quick exit: leave at once, no "are you sure?"
-                    }
-                    e.prevent_default();
-                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                        e.set_return_value("You have answers that are not saved anywhere.");
-                    }
-                },
-            )
-        });
+                }))
+            }
+        };
         move || drop(listener)
     });
 }
