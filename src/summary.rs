@@ -64,6 +64,12 @@ fn answer(j: &Journey, applicable: &Set<usize>, id: &str) -> Option<String> {
     (!v.is_empty()).then(|| j.rules.questions[i].answer_label(v))
 }
 
+/// Whether a question applies now and has an answer that is not blank.
+#[inline(never)]
+fn answered(j: &Journey, applicable: &Set<usize>, id: &str) -> bool {
+    applies(j, applicable, id) && j.answer(id).is_some_and(|v| !v.trim().is_empty())
+}
+
 /// Whether a question applies now (answered or not).
 fn applies(j: &Journey, applicable: &Set<usize>, id: &str) -> bool {
     j.rules.question_index.get(id).is_some_and(|i| applicable.contains(i))
@@ -367,7 +373,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     let rules = &j.rules;
     let mut p = Vec::new();
     let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
-    let has = |id: &str| answer(j, &ap, id).is_some();
+    let has = |id: &str| answered(j, &ap, id);
     let rank = j.judgement.as_deref().and_then(|c| rules.category_rank(c));
     let top = rules.categories.len() - 1;
     let harm = j.answer("immediate_danger") == Some("yes") || j.answer("significant_harm") == Some("yes");

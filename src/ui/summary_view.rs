@@ -18,35 +18,30 @@ pub struct CopyState {
     fallback_ref: NodeRef,
 }
 
-/// The summary page's state, cleared whenever the screen changes (as a fresh page would be).
+/// The summary page's state, cleared when the page is left (as a fresh page would be).
 #[hook]
 pub fn use_copy_state(screen: Screen) -> CopyState {
     let state = use_state(<(String, Option<String>)>::default);
     let fallback_ref = use_node_ref();
-    {
-        let state = state.clone();
-        use_effect_with(screen, move |_| {
-            if !state.0.is_empty() || state.1.is_some() {
-                state.set(Default::default());
-            }
-        });
-    }
-    // Select the fallback text as soon as it is shown, and try the legacy copy command.
+    // Off the summary page, forget it; on it, select the fallback text as soon as it is shown
+    // and try the legacy copy command. (One effect: each kind of effect is its own code.)
     {
         let fallback_ref = fallback_ref.clone();
         let state = state.clone();
-        use_effect_with(state.1.clone(), move |text| {
-            if text.is_some() {
-                if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
-                    area.select();
-                    let copied = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-                        .and_then(|d| d.exec_command("copy").ok())
-                        .unwrap_or(false);
-                    if copied {
-                        state.set(("Copied".into(), text.clone()));
-                    }
+        use_effect_with((screen, state.1.clone()), move |(screen, text)| {
+            if *screen != Screen::Summary {
+                if !state.0.is_empty() || state.1.is_some() {
+                    state.set(Default::default());
+                }
+            } else if let (Some(text), Some(area)) = (text, fallback_ref.cast::<web_sys::HtmlTextAreaElement>()) {
+                area.select();
+                let copied = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+                    .and_then(|d| d.exec_command("copy").ok())
+                    .unwrap_or(false);
+                if copied {
+                    state.set(("Copied".into(), Some(text.clone())));
                 }
             }
         });
