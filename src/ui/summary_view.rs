@@ -147,17 +147,24 @@ fn copy_button(label: &'static str, text: String, what: String, described: Optio
     html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label }</button> }
 }
 
-/// One text to copy as it is: its heading (the Copy button's description), a line about it
-/// from the rule set (`intro`, a message id), the text and its Copy button.
+/// One text to copy as it is: its heading (which the Copy button refers to), a line about it
+/// from the rule set (`intro`, a message id), the text and its Copy button. The referral's
+/// sections and the decision record (which leads its page) have h2 headings; the records
+/// under "For your own records", h3.
 #[inline(never)]
-fn copy_block(ctx: &Ctx, done: &Done, section: &'static str, heading: &'static str, intro: &str, text: String, what: &str) -> Html {
-    let title_id = ctx.id(&format!("{section}-title"));
+#[allow(clippy::too_many_arguments)]
+fn copy_block(ctx: &Ctx, done: &Done, section: &'static str, title_id: String, h2: bool, title: String, intro: Option<&str>, text: String, what: String) -> Html {
+    let heading = if h2 {
+        html! { <h2 class="tg-heading-m" id={title_id.clone()}>{ title }</h2> }
+    } else {
+        html! { <h3 class="tg-heading-s" id={title_id.clone()}>{ title }</h3> }
+    };
     html! {
         <div class="tg-summary-section" data-section={section}>
-            <h3 class="tg-heading-s" id={title_id.clone()}>{ heading }</h3>
-            { prose(&ctx.journey.rules.message(intro, &[])) }
-            <pre class="tg-summary-text">{ text.clone() }</pre>
-            { copy_button("Copy", text, what.to_string(), Some(title_id), done) }
+            { heading }
+            if let Some(intro) = intro { { prose(&ctx.journey.rules.message(intro, &[])) } }
+            { el("pre", "tg-summary-text", text.clone().into()) }
+            { copy_button("Copy", text, what, Some(title_id), done) }
         </div>
     }
 }
@@ -193,14 +200,14 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
         html! {
             <>
                 { checks.clone() }
-                { copy_block(ctx, &done, "decision", "Record of your decision not to refer", "decision_intro", note, "the decision record") }
+                { copy_block(ctx, &done, "decision", ctx.id("decision-title"), true, "Record of your decision not to refer".into(), Some("decision_intro"), note, "the decision record".into()) }
                 { el("h2", "tg-heading-m", "If you decide to refer after all".into()) }
             </>
         }
     });
     let disagreement = out.guidance.iter().any(|g| g.id == "disagree").then(|| {
         let record = summary::disagreement_record(j, &out, now);
-        copy_block(ctx, &done, "disagreement", "If you disagree with the decision", "disagreement_intro", record, "the disagreement record")
+        copy_block(ctx, &done, "disagreement", ctx.id("disagreement-title"), false, "If you disagree with the decision".into(), Some("disagreement_intro"), record, "the disagreement record".into())
     });
 
     html! {
@@ -225,18 +232,12 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
                 </div>
             }
             { for sections.iter().enumerate().map(|(n, s)| {
-                let title_id = ctx.id(&format!("section-{}", s.id));
-                html! {
-                    <div class="tg-summary-section" key={s.id} data-section={s.id}>
-                        <h2 class="tg-heading-m" id={title_id.clone()}>{ format!("{}. {}", n + 1, s.title) }</h2>
-                        <pre class="tg-summary-text">{ &s.text }</pre>
-                        { copy_button("Copy", s.text.clone(), format!("section {}, {}", n + 1, s.title), Some(title_id), &done) }
-                    </div>
-                }
+                let id = ctx.id(&format!("section-{}", s.id));
+                copy_block(ctx, &done, s.id, id, true, format!("{}. {}", n + 1, s.title), None, s.text.clone(), format!("section {}, {}", n + 1, s.title))
             }) }
             { for out.guidance.iter().filter(|g| g.on_summary).map(super::outcome::guidance_section) }
             { el("h2", "tg-heading-m", "For your own records".into()) }
-            { copy_block(ctx, &done, "consultation", "Consultation summary", "consultation_intro", summary::consultation_summary(j, &out), "the consultation summary") }
+            { copy_block(ctx, &done, "consultation", ctx.id("consultation-title"), false, "Consultation summary".into(), Some("consultation_intro"), summary::consultation_summary(j, &out), "the consultation summary".into()) }
             { for disagreement }
         </>
     }
