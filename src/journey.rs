@@ -107,21 +107,6 @@ impl Screen {
         Screen::Summary,
     ];
 
-    /// The main steps shown in the progress indicator (interstitial pages belong to the step before).
-    pub const STEPS: [Screen; 11] = [
-        Screen::Start,
-        Screen::Danger,
-        Screen::Safety,
-        Screen::Child,
-        Screen::Indicators,
-        Screen::Risks,
-        Screen::Checklist,
-        Screen::Consent,
-        Screen::Check,
-        Screen::Outcome,
-        Screen::Summary,
-    ];
-
     /// The screen's row of the table.
     pub fn info(self) -> &'static ScreenInfo {
         use Screen::*;
@@ -143,10 +128,21 @@ impl Screen {
         }
     }
 
-    /// 1-based position in [`Screen::STEPS`].
+    /// The main steps the progress indicator counts: the screens that are their own step
+    /// (an interstitial page belongs to the step before).
+    fn steps() -> impl Iterator<Item = Screen> {
+        Screen::ALL.into_iter().filter(|s| s.info().step == *s)
+    }
+
+    /// 1-based position among the main steps.
     pub fn step_number(self) -> usize {
         let main = self.info().step;
-        Screen::STEPS.iter().position(|s| *s == main).unwrap_or(0) + 1
+        Screen::steps().position(|s| s == main).unwrap_or(0) + 1
+    }
+
+    /// How many main steps there are.
+    pub fn step_count() -> usize {
+        Screen::steps().count()
     }
 
     pub fn title(self) -> &'static str {

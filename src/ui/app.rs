@@ -101,7 +101,7 @@ pub fn app(props: &AppProps) -> Html {
     let quick_exit = use_quick_exit(&props.options, journey.dispatcher());
 
     let step = screen.step_number();
-    let total = Screen::STEPS.len();
+    let total = Screen::step_count();
     // The screens' view functions are #[inline(never)] (and wasm-opt runs with -ocimfs): the
     // browser compiles a wasm function on its first call, so one function holding every
     // screen made the first render compile them all (12 ms at 4x CPU throttle).

@@ -39,6 +39,23 @@ impl Ctx {
             d.dispatch(action.clone())
         })
     }
+
+    /// What choosing a radio button or ticking a checkbox dispatches. (One handler type for
+    /// every choice: each closure type is its own code in the download.)
+    pub fn on_change(&self, action: Action) -> Callback<Event> {
+        let d = self.dispatch.clone();
+        Callback::from(move |_: Event| d.dispatch(action.clone()))
+    }
+
+    /// What typing in a text field dispatches: `action` made from the field's value. One
+    /// handler for the search box and every text area.
+    pub fn on_input(&self, action: fn(String, &str) -> Action, key: String) -> Callback<InputEvent> {
+        let d = self.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target().and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default();
+            d.dispatch(action(value, &key))
+        })
+    }
 }
 
 /// The current instant from the device clock. Office hours are worked out in London time

@@ -22,13 +22,7 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
     let count = j.selected.len();
     let suggested = rules.assess(&j.case(), now()).map(|o| o.category.name.to_string()).unwrap_or_default();
     let search_id = ctx.id("search");
-    let oninput = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            d.dispatch(Action::Search(el.value()));
-        })
-    };
+    let oninput = ctx.on_input(|value, _| Action::Search(value), String::new());
     let results = j.search_results();
     let searching = j.searching();
 
@@ -125,11 +119,7 @@ fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Htm
     // A box can be in the search results and, hidden, in its domain's list: distinct ids.
     let input_id = ctx.id(&format!("{}-{id}", if show_place { "found" } else { "ind" }));
     let checked = j.selected.contains(&id);
-    let onchange = {
-        let d = ctx.dispatch.clone();
-        let id = id.clone();
-        Callback::from(move |_: Event| d.dispatch(Action::ToggleIndicator(id.clone())))
-    };
+    let onchange = ctx.on_change(Action::ToggleIndicator(id.clone()));
     html! {
         <div class="tg-checkboxes__item" key={id}>
             <input class="tg-checkboxes__input" type="checkbox" id={input_id.clone()} checked={checked} {onchange} />

@@ -206,13 +206,7 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
             { el("div", "tg-hint", "In your own words: why you think the child's needs are at this level. It goes into the summary.".into()) }
             { message(&reason_error) }
             <textarea class="tg-textarea" id={reason_id} rows="3" value={j.judgement_reason.clone()}
-                oninput={{
-                    let d = ctx.dispatch.clone();
-                    Callback::from(move |e: InputEvent| {
-                        let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                        d.dispatch(Action::SetJudgementReason(el.value()));
-                    })
-                }} />
+                oninput={ctx.on_input(|value, _| Action::SetJudgementReason(value), String::new())} />
         </>
     };
     html! {
@@ -227,9 +221,7 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
 #[inline(never)]
 fn judgement_radio(ctx: &Ctx, name: &str, key: &str, category: &str, label: String) -> Html {
     let checked = ctx.journey.judgement.as_deref() == Some(category);
-    let d = ctx.dispatch.clone();
-    let category = category.to_string();
-    let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(Some(category.clone()))));
+    let onchange = ctx.on_change(Action::SetJudgement(Some(category.to_string())));
     radio_item(format!("{name}-{key}"), name.to_string(), None, checked, onchange, label)
 }
 

@@ -37,12 +37,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     });
     let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
-        let d = ctx.dispatch.clone();
-        let question = qid.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            d.dispatch(Action::Answer { question: question.clone(), value: el.value() });
-        });
+        let oninput = ctx.on_input(|value, question| Action::Answer { question: question.to_string(), value }, qid.clone());
         return form_group(error.is_some(), None, qid, html! {
             <>
                 <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
@@ -59,9 +54,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         { for q.answer_options().into_iter().map(|choice| {
             let (opt, label) = (choice.value, choice.label);
             let id = format!("{field_id}-{opt}");
-            let d = ctx.dispatch.clone();
-            let (question, v) = (qid.clone(), opt.clone());
-            let onchange = Callback::from(move |_: Event| d.dispatch(Action::Answer { question: question.clone(), value: v.clone() }));
+            let onchange = ctx.on_change(Action::Answer { question: qid.clone(), value: opt.clone() });
             radio_item(id, field_id.clone(), Some(opt.clone()), value == opt, onchange, label)
         }) }
     };
