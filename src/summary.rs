@@ -480,24 +480,34 @@ pub fn text_of(purpose: Purpose, sections: &[Section], now: Instant) -> String {
 /// A dated rationale for the professional's own safeguarding record when they do not refer.
 pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
     let ap = j.applicable();
-    let indicators: Vec<String> = j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id)).map(|&i| format!("- {}", j.rules.indicators[i].text)).collect();
-    let mut t = String::from("DECISION NOT TO REFER TO THE MASH: record for your safeguarding file\n");
-    t.push_str(&format!("Date: {}\n", now.london().describe()));
-    t.push_str("Child: [identify the child as your record system requires]\n");
-    t.push_str(&format!("Considered: the Luton threshold guidance ({}, {}), version {}\n", out.ruleset.title, out.ruleset.edition, &out.ruleset.hash[..12]));
-    t.push_str(&format!("Indicators considered:\n{}\n", if indicators.is_empty() { "- none selected".to_string() } else { indicators.join("\n") }));
-    t.push_str(&format!("Specific risks: {}\n", if out.pathways.is_empty() { "none of the listed specific risks".to_string() } else { out.pathways.iter().map(|p| p.name).collect::<Vec<_>>().join("; ") }));
-    for l in level_lines(j, out) {
-        t.push_str(&l);
-        t.push('\n');
-    }
-    t.push_str("Decision: not to refer to the MASH at this time.\n");
-    t.push_str(&format!("Reason: {}\n", if j.judgement_reason.trim().is_empty() { "[enter your reason]".to_string() } else { j.judgement_reason.trim().to_string() }));
-    t.push_str(&format!("Planned support: {}\n", answer(j, &ap, "factor_agency_support").unwrap_or_else(|| "[enter the support you will provide]".into())));
-    t.push_str("Safeguarding lead consulted: ");
-    t.push_str(&answer(j, &ap, "safeguarding_lead_consulted").unwrap_or_else(|| "[yes or no]".into()));
-    t.push_str("\nReview date: [enter a date to review this decision]\n");
-    t
+    let rules = &j.rules;
+    let indicators: Vec<String> = j.selected.iter().filter_map(|id| rules.indicator_index.get(id)).map(|&i| format!("- {}", rules.indicators[i].text)).collect();
+    let risks: Vec<&str> = out.pathways.iter().map(|p| p.name).collect();
+    let reason = j.judgement_reason.trim();
+    format!(
+        "DECISION NOT TO REFER TO THE MASH: record for your safeguarding file\n\
+         Date: {}\n\
+         Child: [identify the child as your record system requires]\n\
+         Considered: the Luton threshold guidance ({}, {}), version {}\n\
+         Indicators considered:\n{}\n\
+         Specific risks: {}\n\
+         {}\n\
+         Decision: not to refer to the MASH at this time.\n\
+         Reason: {}\n\
+         Planned support: {}\n\
+         Safeguarding lead consulted: {}\n\
+         Review date: [enter a date to review this decision]\n",
+        now.london().describe(),
+        out.ruleset.title,
+        out.ruleset.edition,
+        &out.ruleset.hash[..12],
+        if indicators.is_empty() { "- none selected".to_string() } else { indicators.join("\n") },
+        if risks.is_empty() { "none of the listed specific risks".to_string() } else { risks.join("; ") },
+        level_lines(j, out).join("\n"),
+        if reason.is_empty() { "[enter your reason]" } else { reason },
+        answer(j, &ap, "factor_agency_support").unwrap_or_else(|| "[enter the support you will provide]".into()),
+        answer(j, &ap, "safeguarding_lead_consulted").unwrap_or_else(|| "[yes or no]".into()),
+    )
 }
 
 /// A record for the child's file when the referrer disagrees with the decision on a
