@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { start, WIDGET as W, next, choose } from '../tests/e2e/browser.mjs';
-import { firstLoadAssets } from './size.mjs';
+import { firstLoadAssets, engineAssets } from './size.mjs';
 
 const DIST = 'dist';
 const COLD_LOADS = Number(process.env.COLD_LOADS || 15);
@@ -27,6 +27,13 @@ const t = results.size.total;
 console.log(`  ${'total'.padEnd(44)} raw ${kb(t.raw).padStart(9)}  gzip -9 ${kb(t.gzip).padStart(9)}  brotli ${kb(t.brotli).padStart(9)}`);
 results.size.goal_gzip = 110 * 1024;
 console.log(`  goal: total ≤ 110 KB gzip; ${t.gzip <= results.size.goal_gzip ? 'met' : `gap ${kb(t.gzip - results.size.goal_gzip)}`}`);
+// The engine for integrators (dist/engine/): the rule set (with its sources) and the API, no widget.
+const engine = engineAssets(DIST);
+results.size.engine = { assets: engine, total: engine.reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip, brotli: t.brotli + a.brotli }), { raw: 0, gzip: 0, brotli: 0 }) };
+console.log('Size of the engine for integrators (dist/engine/, what a partner page loads to call it):');
+for (const a of engine) console.log(`  ${a.file.padEnd(44)} raw ${kb(a.raw).padStart(9)}  gzip -9 ${kb(a.gzip).padStart(9)}  brotli ${kb(a.brotli).padStart(9)}`);
+const et = results.size.engine.total;
+console.log(`  ${'total'.padEnd(44)} raw ${kb(et.raw).padStart(9)}  gzip -9 ${kb(et.gzip).padStart(9)}  brotli ${kb(et.brotli).padStart(9)}`);
 
 // 2. Native evaluation (the engine benchmark binary).
 const native = execFileSync('cargo', ['bench', '-q', '--bench', 'assess'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

@@ -20,9 +20,13 @@ suite() {
 
 suite "native tests (engine, rules, CLI)" cargo test --workspace --locked
 suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
+suite "engine API in the browser (wasm-bindgen-test: every function, errors, hostile strings)" cargo test -p threshold-engine-js --locked --target wasm32-unknown-unknown
 suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, compiled rules, case input)" bash scripts/fuzz.sh
 suite "release build (trunk)" trunk build --release --offline
 suite "size ratchet (first load, gzip -9)" node tests/size.mjs
+suite "engine API: every golden case through dist/engine equals the CLI (Node)" node --test tests/engine-api/golden.mjs
+suite "engine API: TypeScript declarations (tsc --noEmit on a typed example)" tsc -p tests/engine-api
+suite "end-to-end engine API (a partner's own form, CSP, axe)" node tests/e2e/engine-api.mjs
 suite "end-to-end journeys (playwright-core, headless Chromium)" node tests/e2e/run.mjs
 suite "end-to-end embedding (host pages, CSP, isolation, quick exit)" node tests/e2e/embed.mjs
 suite "end-to-end accessibility (error states, keyboard, text spacing, live regions)" node tests/e2e/a11y.mjs

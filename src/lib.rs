@@ -2,12 +2,13 @@
 //!
 //! - [`engine`]: the rule set and the decision, pure Rust (no web-sys).
 //! - [`journey`]: the guided journey's state machine, pure Rust.
-//! - `ui` (wasm32 only): the Yew widget on top of it.
+//! - [`summary`]: the referral summary and its quality check, pure Rust.
+//! - `ui` (wasm32 only, feature `widget`, on by default): the Yew widget on top of it.
 
 pub mod embed;
 pub mod engine;
 pub mod journey;
 pub mod summary;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod ui;

@@ -3,12 +3,14 @@
 //   than 2 % above the figure reached (bench/size-budget.json), and never above 130 KB;
 // - the compiled rule data (rules.bin, embedded in the wasm): the guidance text is content,
 //   with a cap of its own, 35 KB.
+// - the engine for integrators (dist/engine/: entry + glue + wasm, rule data included): its
+//   own figure reached (reached_engine_gzip_bytes), the same 2 %, and never above 125 KB.
 // The whole first load is printed too. Lower the figure reached when a change makes the code
 // smaller; a figure above its cap is itself a failure.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { firstLoadAssets } from '../bench/size.mjs';
+import { firstLoadAssets, engineAssets } from '../bench/size.mjs';
 
 const CODE_CAP = 130 * 1024;
 const DATA_CAP = 35 * 1024;
@@ -75,5 +77,18 @@ if (code < budget.reached_code_gzip_bytes * 0.98) {
   console.log(`the code is smaller than the figure reached by more than 2 %: lower reached_code_gzip_bytes in bench/size-budget.json to ${code}`);
 }
 ok = ok && code <= limit && data <= DATA_CAP;
+
+// The engine for integrators: its own ratchet.
+const ENGINE_CAP = 125 * 1024;
+const engine = engineAssets('dist');
+const engineGzip = engine.reduce((t, a) => t + a.gzip, 0);
+const engineLimit = Math.min(Math.round(budget.reached_engine_gzip_bytes * 1.02), ENGINE_CAP);
+for (const a of engine) console.log(`${a.file}: raw ${a.raw} B, gzip ${a.gzip} B, brotli ${a.brotli} B`);
+console.log(`engine: gzip ${engineGzip} B (${(engineGzip / 1024).toFixed(1)} KB); reached ${budget.reached_engine_gzip_bytes} B; limit ${engineLimit} B (reached + 2 %, never above 125 KB)`);
+if (engine.length !== 3) console.log(`expected the engine's entry, glue and wasm in dist/engine/, found ${engine.length} file(s) (build with trunk build --release first)`);
+if (engineGzip < budget.reached_engine_gzip_bytes * 0.98) {
+  console.log(`the engine is smaller than the figure reached by more than 2 %: lower reached_engine_gzip_bytes in bench/size-budget.json to ${engineGzip}`);
+}
+ok = ok && engine.length === 3 && engineGzip <= engineLimit && !(budget.reached_engine_gzip_bytes > ENGINE_CAP);
 console.log(ok ? 'size: 1 passed, 0 failed' : 'size: 0 passed, 1 failed');
 process.exit(ok ? 0 : 1);

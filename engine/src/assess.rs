@@ -121,7 +121,7 @@ fn push_actions<'r>(
     for a in actions
         .iter()
         .filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c)))
-        .filter(|a| !(open_case && a.new_referral) && !(exception && a.tells_family))
+        .filter(|a| !(open_case && a.new_referral || exception && a.tells_family))
     {
         let text = if a.text.as_bytes().contains(&b'{') { Cow::Owned(fill(&a.text, &[("next_open", next_open)])) } else { Cow::Borrowed(a.text.as_str()) };
         let out = ActionOut {

@@ -35,34 +35,20 @@ pub fn normalise(s: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Edit distance, for "did you mean" suggestions.
-#[cfg(not(target_arch = "wasm32"))]
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
 
 /// "Did you mean" suggestions, for people who type ids and texts (the CLI, case files). The
 /// widget only passes ids it took from the rule set, so its build leaves them out: a smaller
 /// download for an error it cannot meet.
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(feature = "suggestions"))]
 fn nearest<'a>(_wanted: &str, _candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     Vec::new()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "suggestions")]
 fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     use super::sorted::sort_small_by;
     let w = normalise(wanted);
-    let mut scored: Vec<(usize, &str)> = candidates.map(|c| (distance(&w, &normalise(c)), c)).collect();
+    let mut scored: Vec<(usize, &str)> = candidates.map(|c| (crate::contract::distance(&w, &normalise(c)), c)).collect();
     sort_small_by(&mut scored, |a, b| a < b);
     scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect()
 }

@@ -69,6 +69,12 @@ impl Checker<'_> {
         }
     }
 
+    /// An item's id checked, with its line and how messages name it ("pathway 'fgm'").
+    fn item(&mut self, file: &str, id: &Id, what: &str, seen: &mut HashSet<String>) -> (usize, String) {
+        self.check_id(file, id, what, seen);
+        (self.line(file, id), format!("{what} '{}'", id.as_str()))
+    }
+
     /// Texts shown to professionals: not empty, no stray bullets or padding.
     fn check_text(&mut self, file: &str, line: usize, field: &str, owner: &str, text: &str) {
         let t = text.trim();
@@ -268,9 +274,7 @@ fn check_ruleset(ck: &mut Checker, ruleset: &RulesetFile, known: &mut Known) {
     let f = "ruleset.toml";
     let mut seen = HashSet::new();
     for c in &ruleset.category {
-        ck.check_id(f, &c.id, "category", &mut seen);
-        let line = ck.line(f, &c.id);
-        let owner = format!("category '{}'", c.id.as_str());
+        let (line, owner) = ck.item(f, &c.id, "category", &mut seen);
         for (field, text) in [("name", &c.name), ("definition", &c.definition), ("action", &c.action), ("source", &c.source)] {
             ck.check_text(f, line, field, &owner, text);
         }
@@ -293,9 +297,7 @@ fn check_indicators(ck: &mut Checker, indicators: &IndicatorsFile, known: &mut K
     let f = "indicators.toml";
     let mut seen = HashSet::new();
     for ind in &indicators.indicator {
-        ck.check_id(f, &ind.id, "indicator", &mut seen);
-        let line = ck.line(f, &ind.id);
-        let owner = format!("indicator '{}'", ind.id.as_str());
+        let (line, owner) = ck.item(f, &ind.id, "indicator", &mut seen);
         ck.check_text(f, line, "text", &owner, &ind.text);
         ck.check_text(f, line, "source", &owner, &ind.source);
         if !known.categories.contains(&ind.category) {
@@ -315,9 +317,7 @@ fn check_questions(ck: &mut Checker, questions: &QuestionsFile, known: &mut Know
     let mut defined: HashMap<String, (Kind, Vec<String>)> = HashMap::new();
     let all: HashSet<String> = questions.question.iter().map(|q| q.id.as_str().to_string()).collect();
     for q in &questions.question {
-        ck.check_id(f, &q.id, "question", &mut seen);
-        let line = ck.line(f, &q.id);
-        let owner = format!("question '{}'", q.id.as_str());
+        let (line, owner) = ck.item(f, &q.id, "question", &mut seen);
         ck.check_text(f, line, "question", &owner, &q.question);
         match (q.kind, q.options.is_empty()) {
             (Kind::Choice, true) => ck.err(f, line, format!("{owner}: a choice question needs options")),
@@ -346,9 +346,7 @@ fn check_contacts(ck: &mut Checker, contacts: &ContactsFile, known: &mut Known) 
     let f = "contacts.toml";
     let mut ids = HashSet::new();
     for c in &contacts.contact {
-        ck.check_id(f, &c.id, "contact", &mut ids);
-        let line = ck.line(f, &c.id);
-        let owner = format!("contact '{}'", c.id.as_str());
+        let (line, owner) = ck.item(f, &c.id, "contact", &mut ids);
         ck.check_text(f, line, "name", &owner, &c.name);
         if c.phone.is_none() && c.email.is_none() && c.how.is_none() {
             ck.err(f, line, format!("{owner}: give at least one of phone, email or how"));
@@ -423,9 +421,7 @@ fn check_consent(ck: &mut Checker, consent: &ConsentFile, questions: &QuestionsF
     let f = "consent.toml";
     let mut exception_ids = HashSet::new();
     for e in &consent.exception {
-        ck.check_id(f, &e.id, "exception", &mut exception_ids);
-        let line = ck.line(f, &e.id);
-        let owner = format!("exception '{}'", e.id.as_str());
+        let (line, owner) = ck.item(f, &e.id, "exception", &mut exception_ids);
         ck.check_text(f, line, "text", &owner, &e.text);
         if let Some(c) = &e.suggested_when {
             ck.check_when(f, line, &owner, c, &known.scope(false));
@@ -433,9 +429,7 @@ fn check_consent(ck: &mut Checker, consent: &ConsentFile, questions: &QuestionsF
     }
     let mut rule_ids = HashSet::new();
     for r in &consent.rule {
-        ck.check_id(f, &r.id, "consent rule", &mut rule_ids);
-        let line = ck.line(f, &r.id);
-        let owner = format!("consent rule '{}'", r.id.as_str());
+        let (line, owner) = ck.item(f, &r.id, "consent rule", &mut rule_ids);
         ck.check_text(f, line, "quote", &owner, &r.quote);
         if let Some(a) = &r.advice {
             ck.check_text(f, line, "advice", &owner, a);
@@ -461,9 +455,7 @@ fn check_pathways(ck: &mut Checker, pathways: &PathwaysFile, known: &mut Known) 
     let f = "pathways.toml";
     let mut seen = HashSet::new();
     for p in &pathways.pathway {
-        ck.check_id(f, &p.id, "pathway", &mut seen);
-        let line = ck.line(f, &p.id);
-        let owner = format!("pathway '{}'", p.id.as_str());
+        let (line, owner) = ck.item(f, &p.id, "pathway", &mut seen);
         ck.check_text(f, line, "name", &owner, &p.name);
         ck.check_text(f, line, "quote", &owner, &p.quote);
         ck.check_when(f, line, &format!("{owner}: when"), &p.when, &known.scope(false));
@@ -489,9 +481,7 @@ fn check_safety(ck: &mut Checker, safety: &SafetyFile, known: &mut Known) {
     let f = "safety.toml";
     let mut seen = HashSet::new();
     for o in &safety.overrides {
-        ck.check_id(f, &o.id, "override", &mut seen);
-        let line = ck.line(f, &o.id);
-        let owner = format!("override '{}'", o.id.as_str());
+        let (line, owner) = ck.item(f, &o.id, "override", &mut seen);
         ck.check_text(f, line, "quote", &owner, &o.quote);
         ck.check_when(f, line, &format!("{owner}: when"), &o.when, &known.scope(false));
         if let Some(c) = &o.category {
@@ -508,9 +498,7 @@ fn check_interpretation(ck: &mut Checker, interpretation: &InterpretationFile, k
     let f = "interpretation.toml";
     let mut seen = HashSet::new();
     for r in &interpretation.rule {
-        ck.check_id(f, &r.id, "interpretation", &mut seen);
-        let line = ck.line(f, &r.id);
-        let owner = format!("interpretation '{}'", r.id.as_str());
+        let (line, owner) = ck.item(f, &r.id, "interpretation", &mut seen);
         ck.check_text(f, line, "advice", &owner, &r.advice);
         ck.check_text(f, line, "basis", &owner, &r.basis);
         ck.check_when(f, line, &format!("{owner}: when"), &r.when, &known.scope(true));
@@ -532,9 +520,7 @@ fn check_guidance(ck: &mut Checker, guidance: &GuidanceFile, known: &Known) {
     let f = "guidance.toml";
     let mut seen = HashSet::new();
     for g in &guidance.guidance {
-        ck.check_id(f, &g.id, "guidance", &mut seen);
-        let line = ck.line(f, &g.id);
-        let owner = format!("guidance '{}'", g.id.as_str());
+        let (line, owner) = ck.item(f, &g.id, "guidance", &mut seen);
         ck.check_text(f, line, "title", &owner, &g.title);
         ck.check_text(f, line, "source", &owner, &g.source);
         if g.points.is_empty() {
@@ -547,9 +533,7 @@ fn check_guidance(ck: &mut Checker, guidance: &GuidanceFile, known: &Known) {
     }
     let mut seen = HashSet::new();
     for m in &guidance.message {
-        ck.check_id(f, &m.id, "message", &mut seen);
-        let line = ck.line(f, &m.id);
-        let owner = format!("message '{}'", m.id.as_str());
+        let (line, owner) = ck.item(f, &m.id, "message", &mut seen);
         ck.check_text(f, line, "text", &owner, &m.text);
         if let Some(c) = contract::MESSAGES.iter().find(|c| c.id == m.id.as_str()) {
             for p in placeholders(&m.text) {

@@ -28,8 +28,10 @@ impl RuleSet {
 
     pub(crate) fn consent_out<'r>(&'r self, facts: &Facts, suggested: Vec<ExceptionOut<'r>>, chosen: Option<ExceptionOut<'r>>) -> ConsentOut<'r> {
         let parents = facts.answer("consent_parents").unwrap_or("unanswered").to_string();
+        // Still to be sought: over 12, possibly competent, and not yet asked.
         let child_required = matches!(facts.answer("child_age"), Some("13_15" | "16_17"))
-            && matches!(facts.answer("child_competent"), Some("yes" | "unsure"));
+            && matches!(facts.answer("child_competent"), Some("yes" | "unsure"))
+            && facts.answer("child_consent").is_none();
         // The consent rules whose situation this is, in file order: the document's words, with
         // what they mean here where the rule file says it.
         let warnings = self
@@ -47,8 +49,9 @@ impl RuleSet {
             parents_required: suggested.is_empty() && chosen.is_none(),
             parents,
             child_required,
-            exception: chosen,
-            suggested_exceptions: suggested,
+            exception: chosen.clone(),
+            // The one relied on is said once, as the exception; these are the others.
+            suggested_exceptions: suggested.into_iter().filter(|e| chosen.as_ref().is_none_or(|c| c.id != e.id)).collect(),
             warnings,
         }
     }

@@ -65,6 +65,19 @@ pub const QUESTIONS: &[QuestionUse] = &[
     q("factor_parental_capacity", Kind::Text, &[], SUMMARY),
     q("other_professionals", Kind::Text, &[], SUMMARY),
     q("desired_outcome", Kind::Text, &[], SUMMARY),
+    q("safety_where", Kind::Text, &[], SUMMARY),
+    q("safety_carer", Kind::Text, &[], SUMMARY),
+    q("safety_tonight", Kind::YesNoUnsure, &[], SUMMARY),
+    q("safety_police_ref", Kind::Text, &[], SUMMARY),
+    q("phoned", Kind::Choice, &["no", "mash", "edt", "allocated_worker", "police"], "the summary: the written follow-up of a call (option ids are contact ids)"),
+    q("phoned_at", Kind::Text, &[], "the summary: when the written follow-up is due"),
+    q("risk_travel_date", Kind::Text, &[], SUMMARY),
+    q("child_observed", Kind::Text, &[], SUMMARY),
+    q("child_sen", Kind::YesNoUnsure, &[], SUMMARY),
+    q("cwd_allocated", Kind::YesNoUnsure, &[], SUMMARY),
+    q("parental_domestic_abuse", Kind::YesNoUnsure, &[], SUMMARY),
+    q("parental_substance_misuse", Kind::YesNoUnsure, &[], SUMMARY),
+    q("parental_mental_health", Kind::YesNoUnsure, &[], SUMMARY),
 ];
 
 pub const CONTACTS: &[IdUse] = &[
@@ -153,7 +166,9 @@ pub fn nearest<'a>(wanted: &str, ids: impl Iterator<Item = &'a Id>, line_of: imp
     }
 }
 
-fn distance(a: &str, b: &str) -> usize {
+/// Edit distance between two ids or texts: for the contract's "did you rename it" and the
+/// case's "did you mean".
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -91,7 +91,7 @@ impl Files {
     /// The rule set as the browser needs it: the fields the widget never shows are left out
     /// of the compiled form, so every visit downloads less. Left out: the `source` of
     /// categories, indicators, pathways, overrides, actions and contacts, and the categories'
-    /// `assessment` (the CLI and the checks read the TOML, which has them all). Questions and
+    /// `action` and `assessment` (the CLI and the checks read the TOML, which has them all). Questions and
     /// guidance keep their sources: the widget shows them beside the document's words.
     pub fn for_browser(mut self) -> Files {
         fn actions(list: &mut [Action]) {
@@ -101,6 +101,7 @@ impl Files {
         }
         for c in &mut self.ruleset.category {
             c.source.clear();
+            c.action.clear();
             c.assessment = None;
             actions(&mut c.next);
         }

@@ -106,11 +106,12 @@ pub struct ConsentOut<'r> {
     pub parents: String,
     /// Parents' consent should be sought (no exception applies or is suggested).
     pub parents_required: bool,
-    /// The child's own consent should be sought (over 12 and competent, or unsure).
+    /// The child's own consent is still to be sought (over 12, competent or possibly so, and
+    /// not asked yet).
     pub child_required: bool,
     /// The exception the professional relies on, when consent was not sought.
     pub exception: Option<ExceptionOut<'r>>,
-    /// Exceptions that the answers point to; the professional decides.
+    /// Other exceptions that the answers point to (not the one relied on); the professional decides.
     pub suggested_exceptions: Vec<ExceptionOut<'r>>,
     pub warnings: Vec<Note<'r>>,
 }
