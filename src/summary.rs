@@ -31,6 +31,13 @@ pub struct Problem {
     pub screen: Screen,
 }
 
+/// What the MASH needs to run its checks and the guide does not hold, to have ready for the
+/// form: the list items of the rule set's `have_ready` message (the summary page shows the
+/// whole message). Never in the copied text.
+pub fn have_ready(rules: &RuleSet) -> Vec<String> {
+    rules.message("have_ready", &[]).lines().filter_map(|l| l.strip_prefix("- ")).map(String::from).collect()
+}
+
 /// For Download and Print (paper and files lie around); not in the copied text.
 pub const SENSITIVE: &str = "This summary contains sensitive information about a child. Do not leave it on screen or paper where others can see it.";
 

@@ -190,11 +190,9 @@ fn nothing_addressed_to_the_referrer_is_copied() {
         forbidden.extend(out.interpretation.iter().map(|n| n.text.to_string()));
         let sending = summary::sending(&j, &out, now);
         forbidden.extend((!sending.is_empty()).then_some(sending));
-        // What to have ready for the form: the list items of the rule set's `have_ready`.
-        let ready = rules.message("have_ready", &[]);
-        let items: Vec<String> = ready.lines().filter_map(|l| l.strip_prefix("- ")).map(String::from).collect();
-        assert!(items.len() >= 6, "what to have ready is a list ({ready})");
-        forbidden.extend(items);
+        let ready = summary::have_ready(&rules);
+        assert!(ready.len() >= 6, "what to have ready is a list ({ready:?})");
+        forbidden.extend(ready);
         forbidden.extend(guidance.iter().cloned());
         for (what, text) in copied(&j, now) {
             for f in &forbidden {
