@@ -56,12 +56,47 @@ pub enum Screen {
     Summary,
 }
 
+/// What the rest of the code knows about a screen, in one table ([`Screen::info`]): adding
+/// a screen means adding a variant, and the compiler asks for its row there, its view in
+/// `ui::app` and its place in `Journey::next_screen` (every match over `Screen` is exhaustive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScreenInfo {
+    /// The page's h1 (the summary's says what it is for: `Journey::heading`).
+    pub title: &'static str,
+    /// The message (guidance.toml) that introduces the page, if any.
+    pub intro: Option<&'static str>,
+    /// The button that goes on; `None` on the last page.
+    pub button: Option<&'static str>,
+    /// Its heading on Check your answers, when its answers are listed there.
+    pub check_section: Option<&'static str>,
+    /// The main step it belongs to in the progress indicator (an interstitial page belongs
+    /// to the step before).
+    pub step: Screen,
+    /// The rule-set questions asked on it.
+    pub questions: Option<Step>,
+}
+
+const fn info(
+    title: &'static str,
+    intro: Option<&'static str>,
+    button: Option<&'static str>,
+    check_section: Option<&'static str>,
+    step: Screen,
+    questions: Option<Step>,
+) -> ScreenInfo {
+    ScreenInfo { title, intro, button, check_section, step, questions }
+}
+
+const CONTINUE: Option<&str> = Some("Continue");
+
 impl Screen {
-    /// The main steps shown in the progress indicator (interstitial pages belong to the step before).
-    pub const STEPS: [Screen; 11] = [
+    /// Every screen, in order.
+    pub const ALL: [Screen; 13] = [
         Screen::Start,
         Screen::Danger,
+        Screen::DangerExit,
         Screen::Safety,
+        Screen::OpenCaseExit,
         Screen::Child,
         Screen::Indicators,
         Screen::Risks,
@@ -72,44 +107,51 @@ impl Screen {
         Screen::Summary,
     ];
 
-    /// 1-based position in [`Screen::STEPS`].
+    /// The screen's row of the table.
+    pub fn info(self) -> &'static ScreenInfo {
+        use Screen::*;
+        const DRAFT: Option<&str> = Some("Continue to draft the referral");
+        match self {
+            Start => const { &info("Decide what help a child needs", Some("intro_start"), Some("Start now"), None, Start, None) },
+            Danger => const { &info("Is the child in immediate danger?", Some("intro_danger"), CONTINUE, Some("Immediate danger"), Danger, Some(Step::Safety)) },
+            DangerExit => const { &info("Call 999 now", None, DRAFT, None, Danger, None) },
+            Safety => const { &info("Safety and existing involvement", Some("intro_safety"), CONTINUE, Some("Safety and existing involvement"), Safety, Some(Step::Safety)) },
+            OpenCaseExit => const { &info("Contact the child's allocated social worker", None, DRAFT, None, Safety, None) },
+            Child => const { &info("About the child", Some("intro_child"), CONTINUE, Some("About the child"), Child, Some(Step::Child)) },
+            Indicators => const { &info("What have you seen or been told?", Some("intro_indicators"), CONTINUE, Some("Indicators"), Indicators, None) },
+            Risks => const { &info("Specific risks", Some("intro_risks"), CONTINUE, Some("Specific risks"), Risks, Some(Step::Risks)) },
+            Checklist => const { &info("Before you refer", Some("intro_checklist"), CONTINUE, Some("Before you refer"), Checklist, Some(Step::Checklist)) },
+            Consent => const { &info("Consent", Some("intro_consent"), CONTINUE, Some("Consent"), Consent, Some(Step::Consent)) },
+            Check => const { &info("Check your answers", Some("intro_check"), Some("See what to do now"), None, Check, None) },
+            Outcome => const { &info("What to do now", None, Some("Prepare the referral summary"), None, Outcome, None) },
+            Summary => const { &info("Your referral summary", None, None, None, Summary, None) },
+        }
+    }
+
+    /// The main steps the progress indicator counts: the screens that are their own step
+    /// (an interstitial page belongs to the step before).
+    fn steps() -> impl Iterator<Item = Screen> {
+        Screen::ALL.into_iter().filter(|s| s.info().step == *s)
+    }
+
+    /// 1-based position among the main steps.
     pub fn step_number(self) -> usize {
-        let main = match self {
-            Screen::DangerExit => Screen::Danger,
-            Screen::OpenCaseExit => Screen::Safety,
-            s => s,
-        };
-        Screen::STEPS.iter().position(|s| *s == main).unwrap_or(0) + 1
+        let main = self.info().step;
+        Screen::steps().position(|s| s == main).unwrap_or(0) + 1
+    }
+
+    /// How many main steps there are.
+    pub fn step_count() -> usize {
+        Screen::steps().count()
     }
 
     pub fn title(self) -> &'static str {
-        match self {
-            Screen::Start => "Decide what help a child needs",
-            Screen::Danger => "Is the child in immediate danger?",
-            Screen::DangerExit => "Call 999 now",
-            Screen::Safety => "Safety and existing involvement",
-            Screen::OpenCaseExit => "Contact the child's allocated social worker",
-            Screen::Child => "About the child",
-            Screen::Indicators => "What have you seen or been told?",
-            Screen::Risks => "Specific risks",
-            Screen::Checklist => "Before you refer",
-            Screen::Consent => "Consent",
-            Screen::Check => "Check your answers",
-            Screen::Outcome => "What to do now",
-            Screen::Summary => "Your referral summary",
-        }
+        self.info().title
     }
 
     /// The rule-set questions asked on this screen.
     pub fn question_step(self) -> Option<Step> {
-        match self {
-            Screen::Danger | Screen::Safety => Some(Step::Safety),
-            Screen::Child => Some(Step::Child),
-            Screen::Risks => Some(Step::Risks),
-            Screen::Checklist => Some(Step::Checklist),
-            Screen::Consent => Some(Step::Consent),
-            _ => None,
-        }
+        self.info().questions
     }
 }
 
@@ -206,6 +248,12 @@ impl Journey {
         }
     }
 
+    /// A fresh journey that begins at `screen` instead of the start page (the host page's
+    /// `data-start`), with nothing to go Back to.
+    pub fn starting_at(rules: Rc<RuleSet>, screen: Screen) -> Journey {
+        Journey { screen, ..Journey::new(rules) }
+    }
+
     /// The case the engine assesses.
     pub fn case(&self) -> Case {
         Case {
@@ -237,15 +285,8 @@ impl Journey {
         (0..self.rules.questions.len())
             .filter(|i| applicable.contains(i))
             .filter(|&i| self.rules.questions[i].step == step)
-            .filter(|&i| {
-                // The danger question has a screen of its own.
-                let is_danger = self.rules.questions[i].id.get_ref() == "immediate_danger";
-                match screen {
-                    Screen::Danger => is_danger,
-                    Screen::Safety => !is_danger,
-                    _ => true,
-                }
-            })
+            // The danger question has a screen of its own, and is asked nowhere else.
+            .filter(|&i| (self.rules.questions[i].id.get_ref() == "immediate_danger") == (screen == Screen::Danger))
             .collect()
     }
 

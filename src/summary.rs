@@ -6,7 +6,8 @@
 //! The sections and "Copy all" hold only what the MASH reads: the referrer's facts, words and
 //! reasoning. Everything addressed to the referrer (who to phone, when to send it, what to
 //! have ready, the checks not met, the guidance's own words) stays on screen. Identity is
-//! never asked for: the page lists what to have ready for the form instead.
+//! never asked for: the page lists what to have ready for the form instead (the message
+//! `have_ready` in guidance.toml). The checks' texts are messages there too.
 
 use crate::engine::assess::Outcome;
 use crate::engine::clock::parse_hhmm;
@@ -30,16 +31,12 @@ pub struct Problem {
     pub screen: Screen,
 }
 
-/// What the MASH needs to run its checks and the guide does not hold: shown on screen, to
-/// have ready for the form, never pasted into the sections.
-pub const HAVE_READY: [&str; 6] = [
-    "the child's name, date of birth and address",
-    "the parents' or carers' names and contact details, and who holds parental responsibility",
-    "everyone in the household, including other children",
-    "the person causing concern, if you know who it is",
-    "the child's school or nursery, GP and health visitor",
-    "your own name, role, organisation and contact details",
-];
+/// What the MASH needs to run its checks and the guide does not hold, to have ready for the
+/// form: the list items of the rule set's `have_ready` message (the summary page shows the
+/// whole message). Never in the copied text.
+pub fn have_ready(rules: &RuleSet) -> Vec<String> {
+    rules.message("have_ready", &[]).lines().filter_map(|l| l.strip_prefix("- ")).map(String::from).collect()
+}
 
 /// For Download and Print (paper and files lie around); not in the copied text.
 pub const SENSITIVE: &str = "This summary contains sensitive information about a child. Do not leave it on screen or paper where others can see it.";
@@ -72,6 +69,12 @@ fn answer(j: &Journey, applicable: &Set<usize>, id: &str) -> Option<String> {
     }
     let v = j.answer(id)?.trim();
     (!v.is_empty()).then(|| j.rules.questions[i].answer_label(v))
+}
+
+/// Whether a question applies now and has an answer that is not blank.
+#[inline(never)]
+fn answered(j: &Journey, applicable: &Set<usize>, id: &str) -> bool {
+    applies(j, applicable, id) && j.answer(id).is_some_and(|v| !v.trim().is_empty())
 }
 
 /// Whether a question applies now (answered or not).
@@ -113,16 +116,6 @@ pub fn phone_call(j: &Journey, now: Instant) -> Option<(String, Option<Instant>)
     Some((name, at.map(|m| london(local.day - (m > local.minute) as i64, m as i64))))
 }
 
-/// When the MASH next opens after `now` (London time, bank holidays closed).
-pub fn mash_opens(rules: &RuleSet, now: Instant) -> Option<Instant> {
-    let mash = rules.contact("mash")?;
-    let today = now.london().day;
-    (0..15)
-        .flat_map(|d| mash.hours.iter().filter_map(move |h| parse_hhmm(&h.open).map(|m| london(today + d, m as i64))))
-        .filter(|&t| t > now && rules.mash_open(t))
-        .min()
-}
-
 /// What the referrer is told on screen about sending it: when a written follow-up is due,
 /// whom to phone first when it is urgent, or, when it is not, when the MASH next opens.
 pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
@@ -139,12 +132,11 @@ pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
     if !out.urgent.is_empty() {
         return format!("Phone first: {}, {}. {}", out.contact.name, out.contact.phone, out.contact.why);
     }
-    match mash_opens(&j.rules, now).filter(|_| !out.contact.mash_open) {
+    // When the MASH next opens, in the words the outcome page uses (the engine's).
+    match &out.contact.next_open {
         Some(t) => format!(
-            "The MASH is closed and this is not urgent: send it when the MASH opens again, on {}. If it becomes urgent before then, phone the {}, {}.",
-            t.london().describe(),
-            out.contact.name,
-            out.contact.phone
+            "The MASH is closed and this is not urgent: send it when the MASH opens again, on {t}. If it becomes urgent before then, phone the {}, {}.",
+            out.contact.name, out.contact.phone
         ),
         None => "This is not urgent: send it through the MASH web form.".into(),
     }
@@ -375,83 +367,76 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
     s
 }
 
+/// A check not met, in the rule set's words (the message with the check's id).
+fn problem(rules: &RuleSet, id: &'static str, values: &[(&str, &str)], screen: Screen) -> Problem {
+    Problem { id, text: rules.message(id, values), screen }
+}
+
 /// Problems that commonly get a referral sent back, and answers that do not agree with each
-/// other. Shown on screen with a link to fix each; never in the copied text; never block copying.
+/// other. Shown on screen with a link to fix each; never in the copied text; never block
+/// copying. Each problem's text is the `[[message]]` of the same id in guidance.toml.
 pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     let ap = j.applicable();
     let rules = &j.rules;
     let mut p = Vec::new();
-    let mut add = |id, text: String, screen| p.push(Problem { id, text, screen });
-    let has = |id: &str| answer(j, &ap, id).is_some();
+    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
+    let has = |id: &str| answered(j, &ap, id);
     let rank = j.judgement.as_deref().and_then(|c| rules.category_rank(c));
     let top = rules.categories.len() - 1;
     let harm = j.answer("immediate_danger") == Some("yes") || j.answer("significant_harm") == Some("yes");
 
     // The judgement against the answers: checked whatever the purpose.
     match rank {
-        None => add("judgement_missing", "Choose your professional judgement of the level of need.".into(), Screen::Outcome),
-        Some(r) if r < top && harm => add(
-            "judgement_below_answers",
-            format!("You answered yes to immediate danger or significant harm, but judge the level of need as {}. Check your judgement or your answer.", rules.categories[r].name),
-            Screen::Outcome,
-        ),
+        None => add("judgement_missing", Screen::Outcome),
+        Some(r) if r < top && harm => {
+            p.push(problem(rules, "judgement_below_answers", &[("category", &rules.categories[r].name)], Screen::Outcome))
+        }
         Some(r) if r == top && !harm => {
             let lower = answer(j, &ap, "desired_outcome").unwrap_or_default().to_ascii_lowercase();
-            add(
-                "judgement_above_answers",
-                format!(
-                    "You judge the level of need as {}, but did not answer yes to significant harm{}. Check your judgement, your answers and what you ask for.",
-                    rules.categories[r].name,
-                    if occurrences(&lower, "single assessment").next().is_some() { ", and ask for a Single Assessment (the Family Help assessment)" } else { "" }
-                ),
-                Screen::Outcome,
-            )
+            let asks_for_assessment = occurrences(&lower, "single assessment").next().is_some();
+            let text = if asks_for_assessment { "judgement_above_single_assessment" } else { "judgement_above_answers" };
+            let found = problem(rules, text, &[("category", &rules.categories[r].name)], Screen::Outcome);
+            p.push(Problem { id: "judgement_above_answers", ..found })
         }
         _ => {}
     }
     if j.purpose() == Purpose::NotReferring {
         return p;
     }
+    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
     if rank.is_some() && j.judgement_reason.trim().is_empty() {
-        add("level_reason_missing", "Say why you judge the child's needs at this level.".into(), Screen::Outcome);
+        add("level_reason_missing", Screen::Outcome);
     }
     if applies(j, &ap, "safety_where") && !(has("safety_where") && has("safety_carer") && has("safety_tonight")) {
-        add("safety_now_missing", "Say where the child is now, who is looking after them and whether they are safe tonight.".into(), Screen::Safety);
+        add("safety_now_missing", Screen::Safety);
     }
     if matches!(phone_call(j, Instant(0)), Some((_, None))) {
-        add("phone_time_missing", "Give the time of your call (HH:MM): the written follow-up is due 24 hours later.".into(), Screen::Safety);
+        add("phone_time_missing", Screen::Safety);
     }
     match j.answer("consent_parents") {
-        None => add("consent_missing", "Say whether the parents or carers have given consent.".into(), Screen::Consent),
-        Some("not_yet") if j.purpose() == Purpose::Referral => add(
-            "consent_not_asked",
-            "Ask the parents or carers for consent before you send this, or say which exception applies and why.".into(),
-            Screen::Consent,
-        ),
-        Some("not_sought") if !has("consent_reason") => {
-            add("consent_reason_missing", "Explain why you have not sought consent.".into(), Screen::Consent)
+        None => add("consent_missing", Screen::Consent),
+        Some("not_yet") if j.purpose() == Purpose::Referral => add("consent_not_asked", Screen::Consent),
+        Some("not_sought") if !has("consent_reason") => add("consent_reason_missing", Screen::Consent),
+        Some("refused") if rules.category_rank(out.category.id).is_some_and(|r| rules.is_referral_level(r)) && out.consent.suggested_exceptions.is_empty() => {
+            p.push(problem(rules, "refused_without_exception", &[("category", out.category.name)], Screen::Consent))
         }
-        Some("refused") if rules.category_rank(out.category.id).is_some_and(|r| rules.is_referral_level(r)) && out.consent.suggested_exceptions.is_empty() => add(
-            "refused_without_exception",
-            format!("{} is suggested but the parents refused consent and no exception applies: Children's Social Care will not accept a referral without consent unless seeking it would put the child at significant risk of harm. Say why you are still referring.", out.category.name),
-            Screen::Consent,
-        ),
         _ => {}
     }
+    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
     if !has("impact") {
-        add("impact_missing", "Describe the impact on the child.".into(), Screen::Checklist);
+        add("impact_missing", Screen::Checklist);
     }
     if !has("factor_child_life") && !has("child_observed") {
-        add("voice_missing", "Include the child's voice: their wishes and feelings, in their words, or what you have seen of a child too young to say.".into(), Screen::Checklist);
+        add("voice_missing", Screen::Checklist);
     }
     if !has("why_now") {
-        add("why_now_missing", "Say why you are referring now.".into(), Screen::Checklist);
+        add("why_now_missing", Screen::Checklist);
     }
     if !has("desired_outcome") {
-        add("outcome_missing", "Say what you are asking for.".into(), Screen::Checklist);
+        add("outcome_missing", Screen::Checklist);
     }
     if !j.selected.is_empty() && !has("factor_worries") {
-        add("worries_missing", "You selected indicators: describe in your own words what you are worried about.".into(), Screen::Checklist);
+        add("worries_missing", Screen::Checklist);
     }
     for (id, what) in TEXT_FIELDS {
         if let Some(text) = answer(j, &ap, id) {
@@ -464,11 +449,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
                 .filter(|w| occurrences(&lower, w).any(|i| starts_word(&lower, i) && ends_word(&lower, i + w.len())))
                 .collect();
             if !found.is_empty() {
-                add(
-                    "opinion_words",
-                    format!("{what}: \"{}\" marks an opinion. Separate what you saw or heard from what you believe, and say whose view it is.", found.join("\", \"")),
-                    Screen::Checklist,
-                );
+                p.push(problem(rules, "opinion_words", &[("field", what), ("words", &found.join("\", \""))], Screen::Checklist));
             }
         }
     }
@@ -478,11 +459,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
             ind.domain == "educational_neglect" || occurrences(&ind.text.to_ascii_lowercase(), "neglect").next().is_some()
         });
     if neglect && j.answer("factor_chronology") != Some("yes") && j.answer("factor_gcp2") != Some("yes") {
-        add(
-            "neglect_without_chronology",
-            "Neglect is part of your concern: attach a chronology, and a Graded Care Profile 2 (GCP2) or Neglect Screening Tool.".into(),
-            Screen::Checklist,
-        );
+        p.push(problem(rules, "neglect_without_chronology", &[], Screen::Checklist));
     }
     p
 }
@@ -510,24 +487,34 @@ pub fn text_of(purpose: Purpose, sections: &[Section], now: Instant) -> String {
 /// A dated rationale for the professional's own safeguarding record when they do not refer.
 pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
     let ap = j.applicable();
-    let indicators: Vec<String> = j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id)).map(|&i| format!("- {}", j.rules.indicators[i].text)).collect();
-    let mut t = String::from("DECISION NOT TO REFER TO THE MASH: record for your safeguarding file\n");
-    t.push_str(&format!("Date: {}\n", now.london().describe()));
-    t.push_str("Child: [identify the child as your record system requires]\n");
-    t.push_str(&format!("Considered: the Luton threshold guidance ({}, {}), version {}\n", out.ruleset.title, out.ruleset.edition, &out.ruleset.hash[..12]));
-    t.push_str(&format!("Indicators considered:\n{}\n", if indicators.is_empty() { "- none selected".to_string() } else { indicators.join("\n") }));
-    t.push_str(&format!("Specific risks: {}\n", if out.pathways.is_empty() { "none of the listed specific risks".to_string() } else { out.pathways.iter().map(|p| p.name).collect::<Vec<_>>().join("; ") }));
-    for l in level_lines(j, out) {
-        t.push_str(&l);
-        t.push('\n');
-    }
-    t.push_str("Decision: not to refer to the MASH at this time.\n");
-    t.push_str(&format!("Reason: {}\n", if j.judgement_reason.trim().is_empty() { "[enter your reason]".to_string() } else { j.judgement_reason.trim().to_string() }));
-    t.push_str(&format!("Planned support: {}\n", answer(j, &ap, "factor_agency_support").unwrap_or_else(|| "[enter the support you will provide]".into())));
-    t.push_str("Safeguarding lead consulted: ");
-    t.push_str(&answer(j, &ap, "safeguarding_lead_consulted").unwrap_or_else(|| "[yes or no]".into()));
-    t.push_str("\nReview date: [enter a date to review this decision]\n");
-    t
+    let rules = &j.rules;
+    let indicators: Vec<String> = j.selected.iter().filter_map(|id| rules.indicator_index.get(id)).map(|&i| format!("- {}", rules.indicators[i].text)).collect();
+    let risks: Vec<&str> = out.pathways.iter().map(|p| p.name).collect();
+    let reason = j.judgement_reason.trim();
+    format!(
+        "DECISION NOT TO REFER TO THE MASH: record for your safeguarding file\n\
+         Date: {}\n\
+         Child: [identify the child as your record system requires]\n\
+         Considered: the Luton threshold guidance ({}, {}), version {}\n\
+         Indicators considered:\n{}\n\
+         Specific risks: {}\n\
+         {}\n\
+         Decision: not to refer to the MASH at this time.\n\
+         Reason: {}\n\
+         Planned support: {}\n\
+         Safeguarding lead consulted: {}\n\
+         Review date: [enter a date to review this decision]\n",
+        now.london().describe(),
+        out.ruleset.title,
+        out.ruleset.edition,
+        &out.ruleset.hash[..12],
+        if indicators.is_empty() { "- none selected".to_string() } else { indicators.join("\n") },
+        if risks.is_empty() { "none of the listed specific risks".to_string() } else { risks.join("; ") },
+        level_lines(j, out).join("\n"),
+        if reason.is_empty() { "[enter your reason]" } else { reason },
+        answer(j, &ap, "factor_agency_support").unwrap_or_else(|| "[enter the support you will provide]".into()),
+        answer(j, &ap, "safeguarding_lead_consulted").unwrap_or_else(|| "[yes or no]".into()),
+    )
 }
 
 /// A record for the child's file when the referrer disagrees with the decision on a

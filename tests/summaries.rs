@@ -190,7 +190,9 @@ fn nothing_addressed_to_the_referrer_is_copied() {
         forbidden.extend(out.interpretation.iter().map(|n| n.text.to_string()));
         let sending = summary::sending(&j, &out, now);
         forbidden.extend((!sending.is_empty()).then_some(sending));
-        forbidden.extend(summary::HAVE_READY.iter().map(|s| s.to_string()));
+        let ready = summary::have_ready(&rules);
+        assert!(ready.len() >= 6, "what to have ready is a list ({ready:?})");
+        forbidden.extend(ready);
         forbidden.extend(guidance.iter().cloned());
         for (what, text) in copied(&j, now) {
             for f in &forbidden {

@@ -32,7 +32,7 @@ fn rules() -> Rc<engine::RuleSet> {
 /// Mounts the widget at a given point of the journey.
 async fn mount_at(el: &web_sys::Element, journey: Journey, instance: u32) -> yew::AppHandle<ui::App> {
     let rules = journey.rules.clone();
-    let handle = ui::mount_with(el.clone(), AppProps { rules, instance, initial: Some(journey), options: Default::default(), warnings: vec![] });
+    let handle = ui::mount_with(el.clone(), AppProps { rules, instance, initial: Some(Rc::new(journey)), options: Default::default(), warnings: vec![] });
     yew::scheduler::flush().await;
     handle
 }

@@ -30,6 +30,7 @@ const fn q(id: &'static str, kind: Kind, options: &'static [&'static str], used_
 }
 
 const SUMMARY: &str = "the referral summary";
+const CHECKS: &str = "the summary page's quality check";
 
 pub const QUESTIONS: &[QuestionUse] = &[
     q("immediate_danger", Kind::YesNo, &[], "the journey's 999 page and the engine's 999-first check"),
@@ -100,6 +101,45 @@ pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" },
     MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" },
     MessageUse { id: "disagreement_record", placeholders: &["date", "category"], used_by: "the summary page's record of a disagreement" },
+    // The widget's page text (src/ui, `govuk::prose`).
+    MessageUse { id: "intro_start", placeholders: &["title"], used_by: "the start page" },
+    MessageUse { id: "start_notes", placeholders: &[], used_by: "the start page" },
+    MessageUse { id: "audience_school", placeholders: &[], used_by: "the start page for schools" },
+    MessageUse { id: "audience_gp", placeholders: &[], used_by: "the start page for GPs and health staff" },
+    MessageUse { id: "audience_voluntary", placeholders: &[], used_by: "the start page for the voluntary sector" },
+    MessageUse { id: "audience_public", placeholders: &[], used_by: "the start page for the public" },
+    MessageUse { id: "intro_danger", placeholders: &[], used_by: "the immediate-danger page" },
+    MessageUse { id: "intro_safety", placeholders: &[], used_by: "the safety page" },
+    MessageUse { id: "intro_child", placeholders: &[], used_by: "the about-the-child page" },
+    MessageUse { id: "intro_indicators", placeholders: &[], used_by: "the indicators page" },
+    MessageUse { id: "intro_risks", placeholders: &[], used_by: "the specific-risks page" },
+    MessageUse { id: "intro_checklist", placeholders: &[], used_by: "the before-you-refer page" },
+    MessageUse { id: "intro_consent", placeholders: &[], used_by: "the consent page" },
+    MessageUse { id: "intro_check", placeholders: &[], used_by: "check your answers" },
+    MessageUse { id: "summary_intro", placeholders: &[], used_by: "the summary page" },
+    MessageUse { id: "have_ready", placeholders: &[], used_by: "the summary page: what to have ready for the form" },
+    MessageUse { id: "decision_intro", placeholders: &[], used_by: "the summary page: the decision-not-to-refer record" },
+    MessageUse { id: "consultation_intro", placeholders: &[], used_by: "the summary page: the consultation summary" },
+    MessageUse { id: "disagreement_intro", placeholders: &[], used_by: "the summary page: the disagreement record" },
+    MessageUse { id: "checks_intro", placeholders: &["count"], used_by: CHECKS },
+    MessageUse { id: "judgement_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "judgement_below_answers", placeholders: &["category"], used_by: CHECKS },
+    MessageUse { id: "judgement_above_answers", placeholders: &["category"], used_by: CHECKS },
+    MessageUse { id: "judgement_above_single_assessment", placeholders: &["category"], used_by: CHECKS },
+    MessageUse { id: "level_reason_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "safety_now_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "phone_time_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "consent_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "consent_not_asked", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "consent_reason_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "refused_without_exception", placeholders: &["category"], used_by: CHECKS },
+    MessageUse { id: "impact_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "voice_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "why_now_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "outcome_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "worries_missing", placeholders: &[], used_by: CHECKS },
+    MessageUse { id: "opinion_words", placeholders: &["field", "words"], used_by: CHECKS },
+    MessageUse { id: "neglect_without_chronology", placeholders: &[], used_by: CHECKS },
 ];
 
 /// The line of the id most like `wanted` (a renamed id is usually a small edit away), and a

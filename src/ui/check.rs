@@ -1,19 +1,10 @@
 //! Check your answers: a GOV.UK summary list per step, each row with a Change link that
 //! returns to the step and comes back here.
 
-use super::app::Ctx;
+use super::ctx::Ctx;
+use super::govuk::el;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
-
-const SECTIONS: [(Screen, &str); 7] = [
-    (Screen::Danger, "Immediate danger"),
-    (Screen::Safety, "Safety and existing involvement"),
-    (Screen::Child, "About the child"),
-    (Screen::Indicators, "Indicators"),
-    (Screen::Risks, "Specific risks"),
-    (Screen::Checklist, "Before you refer"),
-    (Screen::Consent, "Consent"),
-];
 
 fn row(ctx: &Ctx, key: String, value: Html, screen: Screen, what: &str) -> Html {
     html! {
@@ -22,7 +13,7 @@ fn row(ctx: &Ctx, key: String, value: Html, screen: Screen, what: &str) -> Html 
             <dd class="tg-summary-list__value">{ value }</dd>
             <dd class="tg-summary-list__actions">
                 <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(screen))}>
-                    { "Change" }<span class="tg-visually-hidden">{ format!(" {what}") }</span>
+                    { "Change" }{ el("span", "tg-visually-hidden", Html::from(format!(" {what}"))) }
                 </button>
             </dd>
         </div>
@@ -35,8 +26,7 @@ pub fn check_answers(ctx: &Ctx) -> Html {
     let rules = &j.rules;
     html! {
         <>
-            <p class="tg-body">{ "Check what you have entered before you see the outcome. Nothing has been saved or sent." }</p>
-            { for SECTIONS.iter().map(|&(screen, title)| {
+            { for Screen::ALL.iter().filter_map(|&screen| Some((screen, screen.info().check_section?))).map(|(screen, title)| {
                 let rows: Vec<Html> = if screen == Screen::Indicators {
                     let value = if j.selected.is_empty() {
                         html! { { "None selected" } }
@@ -52,15 +42,15 @@ pub fn check_answers(ctx: &Ctx) -> Html {
                     j.questions_on(screen).into_iter().map(|i| {
                         let q = &rules.questions[i];
                         let value = match j.answer(q.id.get_ref()).filter(|v| !v.trim().is_empty()) {
-                            Some(v) => html! { <span class="tg-answer">{ q.answer_label(v) }</span> },
-                            None => html! { <span class="tg-not-answered">{ "Not answered" }</span> },
+                            Some(v) => html! { { el("span", "tg-answer", Html::from(q.answer_label(v))) } },
+                            None => html! { { el("span", "tg-not-answered", "Not answered".into()) } },
                         };
                         row(ctx, q.question.clone(), value, screen, &q.question)
                     }).collect()
                 };
                 html! {
                     <div class="tg-summary-card" key={title}>
-                        <h2 class="tg-heading-m">{ title }</h2>
+                        { el("h2", "tg-heading-m", Html::from(title)) }
                         <dl class="tg-summary-list">{ for rows }</dl>
                     </div>
                 }

@@ -1,7 +1,7 @@
 //! GOV.UK error summary: "There is a problem", one link per missing answer. The links focus
 //! the field instead of following a #fragment, so nothing ever goes into the URL.
 
-use super::app::Ctx;
+use super::ctx::Ctx;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

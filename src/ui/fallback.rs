@@ -31,7 +31,8 @@ pub fn show_emergency_fallback(reason: &str) {
 
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // The message and where it happened, for whoever looks at the console.
+        gloo::console::error!(info.to_string());
         show_emergency_fallback("panic");
     }));
 }

@@ -12,7 +12,7 @@ pub fn warning_inner(text: Html) -> Html {
     html! {
         <>
             <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-            <div class="tg-warning-text__text"><span class="tg-visually-hidden">{ "Warning" }</span>{ text }</div>
+            <div class="tg-warning-text__text">{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</div>
         </>
     }
 }
@@ -23,7 +23,7 @@ pub fn details_small(summary: &'static str, text: Html) -> Html {
     html! {
         <details class="tg-details tg-details--small">
             <summary class="tg-details__summary">{ summary }</summary>
-            <div class="tg-details__text">{ text }</div>
+            { el("div", "tg-details__text", Html::from(text)) }
         </details>
     }
 }
@@ -35,7 +35,7 @@ pub fn guidance_says(quote: &str, source: Option<&str>) -> Html {
         html! {
             <>
                 <blockquote class="tg-quote">{ quote }</blockquote>
-                if let Some(s) = source { <p class="tg-source">{ format!("Source: {s}") }</p> }
+                if let Some(s) = source { { el("p", "tg-source", Html::from(format!("Source: {s}"))) } }
             </>
         },
     )
@@ -50,4 +50,46 @@ pub fn radio_item(id: String, name: String, value: Option<String>, checked: bool
             <label class="tg-label tg-radios__label" for={id}>{ label }</label>
         </div>
     }
+}
+
+/// An element with a literal class list (none when empty) around `children`. Each `html!`
+/// element is its own code in the download; a call to this is a few bytes.
+#[inline(never)]
+pub fn el(tag: &'static str, class: &'static str, children: Html) -> Html {
+    use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Listeners, VTag};
+    // The same attribute form `html!` gives a computed value (no `Classes` set, no map).
+    let attributes = Attributes::Dynamic { keys: &["class"], values: Box::new([(!class.is_empty()).then_some(AttributeOrProperty::Static(class))]) };
+    VTag::__new_other(AttrValue::Static(tag), NodeRef::default(), None, attributes, Listeners::None, children).into()
+}
+
+/// Page text from the rule set (a `[[message]]` in guidance.toml, already filled in), so the
+/// partnership's editors can reach it and the widget's code does not carry it. One line is
+/// one block: "- " starts a bulleted list item (consecutive items form one list), "## " a
+/// heading, "> " an inset text, "! " a warning text; any other line is a paragraph; blank
+/// lines only separate. Rendered as text nodes, never as HTML.
+#[inline(never)]
+pub fn prose(text: &str) -> Html {
+    let mut blocks: Vec<Html> = Vec::new();
+    let mut items: Vec<Html> = Vec::new();
+    for line in text.split('\n').chain([""]) {
+        let line = line.trim();
+        if let Some(item) = line.strip_prefix("- ") {
+            items.push(el("li", "", item.to_string().into()));
+            continue;
+        }
+        if !items.is_empty() {
+            blocks.push(el("ul", "tg-list tg-list--bullet", std::mem::take(&mut items).into_iter().collect()));
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let rest = || line.get(2..).unwrap_or_default().trim_start().to_string().into();
+        blocks.push(match line.get(..2).unwrap_or_default() {
+            "##" => el("h2", "tg-heading-m", rest()),
+            "> " => el("div", "tg-inset-text", rest()),
+            "! " => el("div", "tg-warning-text", warning_inner(rest())),
+            _ => el("p", "tg-body", line.to_string().into()),
+        });
+    }
+    blocks.into_iter().collect()
 }

@@ -2,7 +2,8 @@
 //! domain and category. One domain at a time (free to move between them), a search box
 //! across all of them, and a running count announced politely.
 
-use super::app::{now, Ctx};
+use super::ctx::{now, Ctx};
+use super::govuk::el;
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -21,19 +22,12 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
     let count = j.selected.len();
     let suggested = rules.assess(&j.case(), now()).map(|o| o.category.name.to_string()).unwrap_or_default();
     let search_id = ctx.id("search");
-    let oninput = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            d.dispatch(Action::Search(el.value()));
-        })
-    };
+    let oninput = ctx.on_input(|value, _| Action::Search(value), String::new());
     let results = j.search_results();
     let searching = j.searching();
 
     html! {
         <>
-            <p class="tg-body">{ "Select every indicator you have seen or been told about. The wording is the guidance's own. Nothing is selected for you, and you can move between areas freely." }</p>
             <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">
                 { format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" }) }
             </div>
@@ -55,7 +49,7 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
 fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
     let j = &ctx.journey;
     if results.is_empty() {
-        return html! { <p class="tg-body">{ format!("No indicators contain \"{}\". Try another word.", j.search.trim()) }</p> };
+        return html! { { el("p", "tg-body", Html::from(format!("No indicators contain \"{}\". Try another word.", j.search.trim()))) } };
     }
     html! {
         <fieldset class="tg-fieldset" data-search-results="">
@@ -84,7 +78,7 @@ fn domain_browser(ctx: &Ctx) -> Html {
                             <li key={id.clone()}>
                                 <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
                                     { &d.name }
-                                    if n > 0 { <span class="tg-count">{ format!(" ({n} selected)") }</span> }
+                                    if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
                                 </button>
                             </li>
                         }
@@ -100,7 +94,7 @@ fn domain_browser(ctx: &Ctx) -> Html {
                     if items.is_empty() { return html! {}; }
                     html! {
                         <div class="tg-indicator-group" key={c.id.get_ref().clone()}>
-                            <h3 class="tg-heading-s">{ category_heading(c.id.get_ref(), &c.name) }</h3>
+                            { el("h3", "tg-heading-s", Html::from(category_heading(c.id.get_ref(), &c.name))) }
                             <div class="tg-checkboxes">
                                 { for items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)) }
                             </div>
@@ -125,17 +119,13 @@ fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Htm
     // A box can be in the search results and, hidden, in its domain's list: distinct ids.
     let input_id = ctx.id(&format!("{}-{id}", if show_place { "found" } else { "ind" }));
     let checked = j.selected.contains(&id);
-    let onchange = {
-        let d = ctx.dispatch.clone();
-        let id = id.clone();
-        Callback::from(move |_: Event| d.dispatch(Action::ToggleIndicator(id.clone())))
-    };
+    let onchange = ctx.on_change(Action::ToggleIndicator(id.clone()));
     html! {
         <div class="tg-checkboxes__item" key={id}>
             <input class="tg-checkboxes__input" type="checkbox" id={input_id.clone()} checked={checked} {onchange} />
             <label class="tg-label tg-checkboxes__label" for={input_id}>
                 { &ind.text }
-                if let Some(place) = place { <span class="tg-hint tg-hint--inline">{ place }</span> }
+                if let Some(place) = place { { el("span", "tg-hint tg-hint--inline", Html::from(place)) } }
             </label>
         </div>
     }
@@ -155,7 +145,7 @@ fn selected_list(ctx: &Ctx) -> Html {
                         <li key={id.clone()}>
                             { &j.rules.indicators[i].text }{ " " }
                             <button type="button" class="tg-link-button" onclick={ctx.send(Action::ToggleIndicator(id.clone()))}>
-                                { "Remove" }<span class="tg-visually-hidden">{ format!(": {}", j.rules.indicators[i].text) }</span>
+                                { "Remove" }{ el("span", "tg-visually-hidden", Html::from(format!(": {}", j.rules.indicators[i].text))) }
                             </button>
                         </li>
                     }) }

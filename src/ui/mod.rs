@@ -7,10 +7,12 @@
 mod app;
 mod check;
 mod contact;
+mod ctx;
 mod error_summary;
 mod fallback;
 mod govuk;
 mod indicators;
+mod leave;
 mod outcome;
 mod question;
 mod screens;
@@ -77,12 +79,19 @@ fn mount_all() {
                 .filter(|n| n.starts_with("data-"))
                 .map(|n| (n.clone(), el.get_attribute(&n).unwrap_or_default()))
                 .collect();
-            let (options, warnings) = embed::parse(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+            let (options, warnings) = parse_options(&pairs);
             if mount_with_options(el, options, warnings).is_none() {
                 show_emergency_fallback("The guide could not load its rules.");
             }
         }
     }
+}
+
+/// The host's options from its (name, value) pairs: one copy of the parser for both ways in
+/// (`data-*` attributes and `mount()`).
+#[inline(never)]
+fn parse_options(pairs: &[(String, String)]) -> (Options, Vec<String>) {
+    embed::parse(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())))
 }
 
 /// Mounts one widget into `host`'s shadow root (its fallback content stays in the light DOM,
@@ -181,7 +190,7 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<WidgetHan
             }
         }
     };
-    let (options, more) = embed::parse(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    let (options, more) = parse_options(&pairs);
     warnings.extend(more);
     let app = mount_with_options(element.clone(), options, warnings).ok_or_else(|| JsValue::from_str("threshold-guide: the rule set could not be loaded"))?;
     Ok(WidgetHandle { app: Some(app), host: element })

@@ -2,10 +2,9 @@
 //! right number for the current London time), what to attach, consent, and the
 //! professional's own judgement kept beside the suggestion.
 
-use super::app::{now, Ctx};
+use super::ctx::{now, Ctx};
 use super::contact::contact_details;
-use super::govuk::{details_small, guidance_says, radio_item, warning_inner};
-use super::indicators::category_heading;
+use super::govuk::{details_small, el, guidance_says, radio_item, warning_inner};
 use crate::engine::assess::{ActionOut, GuidanceOut, Outcome, Reason};
 use crate::journey::Action;
 
@@ -13,7 +12,7 @@ use yew::prelude::*;
 
 /// The tag shown wherever the tool, not the guidance, is speaking.
 fn interpretation_tag() -> Html {
-    html! { <strong class="tg-tag tg-tag--interpretation">{ "The tool's interpretation" }</strong> }
+    html! { { el("strong", "tg-tag tg-tag--interpretation", "The tool's interpretation".into()) } }
 }
 
 /// The reasons behind the category, each with its interpretation tag where the tool read it in.
@@ -33,7 +32,7 @@ fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
     html! {
         <li key={a.id} data-action-id={a.id.to_string()}>
             { a.text.as_ref() }
-            if let Some(c) = a.contact { <br /><span class="tg-contact-line">{ contact_details(rules, c) }</span> }
+            if let Some(c) = a.contact { <br />{ el("span", "tg-contact-line", Html::from(contact_details(rules, c))) } }
             if let Some(i) = a.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
             if let Some(q) = a.quote { { guidance_says(q, None) } }
         </li>
@@ -47,7 +46,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
     let out: Outcome = match rules.assess(&j.case(), now()) {
         Ok(o) => o,
         // The journey only stores known ids and valid answers, so this is a bug: say so plainly.
-        Err(e) => return html! { <p class="tg-error-message">{ format!("The guide could not assess these answers ({}). Talk to your safeguarding lead or the MASH.", e.message) }</p> },
+        Err(e) => return html! { { el("p", "tg-error-message", Html::from(format!("The guide could not assess these answers ({}). Talk to your safeguarding lead or the MASH.", e.message))) } },
     };
 
     // Indicators that decided it, grouped by domain; overrides and pathways first.
@@ -66,7 +65,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
                 <div class="tg-warning-text tg-warning-text--urgent">
                     { warning_inner(html! {
                         <>
-                            <h2 class="tg-heading-m">{ "Do this now" }</h2>
+                            { el("h2", "tg-heading-m", "Do this now".into()) }
                             <ol class="tg-list tg-list--number" data-list="urgent">
                                 { for out.urgent.iter().map(|a| action_item(rules, a)) }
                             </ol>
@@ -87,74 +86,74 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
             </div>
 
             <div class="tg-panel" data-category={out.category.id.to_string()}>
-                <p class="tg-panel__caption">{ "Suggested category" }</p>
-                <p class="tg-panel__title">{ out.category.name }</p>
+                { el("p", "tg-panel__caption", "Suggested category".into()) }
+                { el("p", "tg-panel__title", Html::from(out.category.name)) }
             </div>
-            <p class="tg-body">{ "This is a suggestion from the guidance's example indicators and rules. It supports your professional judgement; it does not replace it." }</p>
-            <h2 class="tg-heading-m">{ "What the guidance says about this category" }</h2>
-            <p class="tg-body tg-pre-line">{ out.category.definition }</p>
+            { el("p", "tg-body", "This is a suggestion from the guidance's example indicators and rules. It supports your professional judgement; it does not replace it.".into()) }
+            { el("h2", "tg-heading-m", "What the guidance says about this category".into()) }
+            { el("p", "tg-body tg-pre-line", Html::from(out.category.definition)) }
 
-            <h2 class="tg-heading-m">{ "Why" }</h2>
+            { el("h2", "tg-heading-m", "Why".into()) }
             if out.because.is_empty() {
-                <p class="tg-body">{ "Nothing you entered points above Universal." }</p>
+                { el("p", "tg-body", "Nothing you entered points above Universal.".into()) }
             }
             if !rules_reasons.is_empty() { { reason_list(&rules_reasons) } }
             { for by_domain.iter().enumerate().filter(|(_, reasons)| !reasons.is_empty()).map(|(d, reasons)| html! {
                 <div key={d}>
-                    <h3 class="tg-heading-s">{ &rules.domains[d].name }</h3>
+                    { el("h3", "tg-heading-s", Html::from(&rules.domains[d].name)) }
                     { reason_list(reasons) }
                 </div>
             }) }
             { for out.interpretation.iter().map(|n| html! {
                 <div class="tg-inset-text" key={n.id} data-note={n.id.to_string()}>
                     { interpretation_tag() }
-                    <p class="tg-body">{ n.text }</p>
+                    { el("p", "tg-body", Html::from(n.text)) }
                     { details_small("Why the tool says this", html! { n.basis.as_ref() }) }
                 </div>
             }) }
 
             if !out.actions.is_empty() {
-                <h2 class="tg-heading-m">{ "What to do next" }</h2>
+                { el("h2", "tg-heading-m", "What to do next".into()) }
                 <ol class="tg-list tg-list--number" data-list="actions">
                     { for out.actions.iter().map(|a| action_item(rules, a)) }
                 </ol>
             }
             if !out.attach.is_empty() {
-                <h2 class="tg-heading-m">{ "What to attach" }</h2>
+                { el("h2", "tg-heading-m", "What to attach".into()) }
                 <ul class="tg-list tg-list--bullet">{ for out.attach.iter().map(|a| html! { <li key={*a}>{ *a }</li> }) }</ul>
             }
             if !out.pathways.is_empty() {
-                <h2 class="tg-heading-m">{ "Specific risks" }</h2>
+                { el("h2", "tg-heading-m", "Specific risks".into()) }
                 <ul class="tg-list tg-list--bullet">
                     { for out.pathways.iter().map(|x| html! { <li key={x.id}><strong>{ x.name }</strong>{ ": " }{ x.quote }</li> }) }
                 </ul>
             }
 
-            <h2 class="tg-heading-m">{ "Consent" }</h2>
+            { el("h2", "tg-heading-m", "Consent".into()) }
             if let Some(e) = &out.consent.exception {
                 <p class="tg-body">{ "You are relying on this exception: " }<q>{ e.text }</q></p>
             }
             if !out.consent.suggested_exceptions.is_empty() {
-                <p class="tg-body">{ "Your answers point to these exceptions, where seeking consent or telling the parents may not be in the child's best interests:" }</p>
+                { el("p", "tg-body", "Your answers point to these exceptions, where seeking consent or telling the parents may not be in the child's best interests:".into()) }
                 <ul class="tg-list tg-list--bullet">{ for out.consent.suggested_exceptions.iter().map(|e| html! { <li key={e.id}>{ e.text }</li> }) }</ul>
             }
             if out.consent.parents_required && out.consent.exception.is_none() {
-                <p class="tg-body">{ "Seek the parents' or carers' consent to the referral and to sharing information." }</p>
+                { el("p", "tg-body", "Seek the parents' or carers' consent to the referral and to sharing information.".into()) }
             }
             if out.consent.child_required {
-                <p class="tg-body">{ "Also seek the child's own consent: they are over 12 and may be competent to decide." }</p>
+                { el("p", "tg-body", "Also seek the child's own consent: they are over 12 and may be competent to decide.".into()) }
             }
             { for out.consent.warnings.iter().map(|w| html! {
                 <div class="tg-warning-text" key={w.id} data-consent-warning={w.id.to_string()}>
                     { warning_inner(html! {
                         <>
                             { w.text }
-                            if !w.basis.is_empty() { <p class="tg-quote-inline">{ w.basis.as_ref() }</p> }
+                            if !w.basis.is_empty() { { el("p", "tg-quote-inline", Html::from(w.basis.as_ref())) } }
                         </>
                     }) }
                 </div>
             }) }
-            { for out.warnings.iter().map(|w| html! { <div class="tg-warning-text">{ warning_inner(html! { w }) }</div> }) }
+            { for out.warnings.iter().map(|w| html! { { el("div", "tg-warning-text", Html::from(warning_inner(html! { w }))) } }) }
 
             { for out.guidance.iter().map(guidance_section) }
 
@@ -168,8 +167,8 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
 pub fn guidance_section(g: &GuidanceOut) -> Html {
     html! {
         <section key={g.id} data-guidance={g.id.to_string()}>
-            <h2 class="tg-heading-m">{ g.title }</h2>
-            if let Some(a) = g.advice { <p class="tg-body">{ a }</p> }
+            { el("h2", "tg-heading-m", Html::from(g.title)) }
+            if let Some(a) = g.advice { { el("p", "tg-body", Html::from(a)) } }
             { details_small("What the guidance says", html! {
                 <>
                     <ul class="tg-list tg-list--bullet">{ for g.points.iter().map(|p| html! { <li>{ p.as_str() }</li> }) }</ul>
@@ -189,39 +188,25 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
     let reason_id = ctx.id("judgement-reason");
     let error = |q: &str| j.errors.iter().find(|e| e.question == q).map(|e| e.message.clone());
     let (choice_error, reason_error) = (error("judgement"), error("judgement-reason"));
-    let message = |e: &Option<String>| html! { if let Some(e) = e { <p class="tg-error-message"><span class="tg-visually-hidden">{ "Error: " }</span>{ e }</p> } };
+    let message = |e: &Option<String>| html! { if let Some(e) = e { <p class="tg-error-message">{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p> } };
     let radios = html! {
         <fieldset class="tg-fieldset">
             <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ "Your professional judgement" }</legend>
-            <div class="tg-hint">{ "Choose the level of need you judge this to be. If it differs from the suggestion, give your reason: it is kept beside the suggestion, never instead of it." }</div>
+            { el("div", "tg-hint", "Choose the level of need you judge this to be. If it differs from the suggestion, give your reason: it is kept beside the suggestion, never instead of it.".into()) }
             { message(&choice_error) }
             <div class="tg-radios">
-                { for std::iter::once((out.category.id.to_string(), format!("I agree with the suggestion ({})", out.category.name)))
-                    .chain(j.rules.categories.iter().filter(|c| c.id.get_ref() != out.category.id).map(|c| (c.id.get_ref().clone(), category_heading_plain(&c.name))))
-                    .enumerate()
-                    .map(|(n, (id, label))| {
-                        let input_id = format!("{judgement_id}-{}", if n == 0 { "agree" } else { id.as_str() });
-                        let checked = j.judgement.as_deref() == Some(id.as_str());
-                        let d = ctx.dispatch.clone();
-                        let onchange = Callback::from(move |_: Event| d.dispatch(Action::SetJudgement(Some(id.clone()))));
-                        radio_item(input_id, judgement_id.clone(), None, checked, onchange, label)
-                    }) }
+                { judgement_radio(ctx, &judgement_id, "agree", out.category.id, format!("I agree with the suggestion ({})", out.category.name)) }
+                { for j.rules.categories.iter().filter(|c| c.id.get_ref() != out.category.id).map(|c| judgement_radio(ctx, &judgement_id, c.id.get_ref(), c.id.get_ref(), c.name.clone())) }
             </div>
         </fieldset>
     };
     let reason = html! {
         <>
             <label class="tg-label tg-label--s" for={reason_id.clone()}>{ "Your reason" }</label>
-            <div class="tg-hint">{ "In your own words: why you think the child's needs are at this level. It goes into the summary." }</div>
+            { el("div", "tg-hint", "In your own words: why you think the child's needs are at this level. It goes into the summary.".into()) }
             { message(&reason_error) }
             <textarea class="tg-textarea" id={reason_id} rows="3" value={j.judgement_reason.clone()}
-                oninput={{
-                    let d = ctx.dispatch.clone();
-                    Callback::from(move |e: InputEvent| {
-                        let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                        d.dispatch(Action::SetJudgementReason(el.value()));
-                    })
-                }} />
+                oninput={ctx.on_input(|value, _| Action::SetJudgementReason(value), String::new())} />
         </>
     };
     html! {
@@ -230,6 +215,14 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
             if j.judgement.is_some() { { group(reason_error.is_some(), ctx.id("q-judgement-reason"), reason) } }
         </>
     }
+}
+
+/// One choice of the judgement: `key` names its input, `category` is what it chooses.
+#[inline(never)]
+fn judgement_radio(ctx: &Ctx, name: &str, key: &str, category: &str, label: String) -> Html {
+    let checked = ctx.journey.judgement.as_deref() == Some(category);
+    let onchange = ctx.on_change(Action::SetJudgement(Some(category.to_string())));
+    radio_item(format!("{name}-{key}"), name.to_string(), None, checked, onchange, label)
 }
 
 /// A form group, edged in red when it has an error. Literal class lists (no computed
@@ -241,8 +234,4 @@ fn group(error: bool, id: String, content: Html) -> Html {
     } else {
         html! { <div class="tg-form-group" {id}>{ content }</div> }
     }
-}
-
-fn category_heading_plain(name: &str) -> String {
-    category_heading("", name)
 }

@@ -1,35 +1,17 @@
 //! Rule-set questions as GOV.UK form fields: radios in a fieldset with a legend, or a
 //! textarea with a label; hint, inline error, and the document's words on request.
 
-use super::app::Ctx;
+use super::ctx::Ctx;
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
-use super::govuk::{guidance_says, radio_item};
+use super::govuk::{el, guidance_says, radio_item};
 use yew::prelude::*;
-
-/// A short introduction for each question screen (our wording).
-fn intro(screen: Screen) -> &'static str {
-    match screen {
-        Screen::Danger => "Safety comes first. If you think a child is in immediate danger, do not finish this guide before you act.",
-        Screen::Safety => "These answers decide who you should contact first.",
-        Screen::Child => "Only what the guidance needs. Do not enter names, dates of birth or anything else that identifies the child or family: the MASH referral form collects those.",
-        Screen::Risks => "Answer Yes if you have a concern or suspicion: the guidance asks you to act on concerns, not on certainty. Leave a question unanswered if it does not apply.",
-        Screen::Checklist => "The guidance's factors to consider before and when making a referral. Your answers become your words in the referral summary; write what you saw or were told, and say where an opinion is yours.",
-        Screen::Consent => "Consent must be sought from parents or carers where possible. There are exceptions where seeking it, or telling them, is not in the child's best interests.",
-        _ => "",
-    }
-}
 
 #[inline(never)]
 pub fn question_list(ctx: &Ctx, screen: Screen) -> Html {
     let j = &ctx.journey;
     let questions = j.questions_on(screen);
-    html! {
-        <>
-            <p class="tg-body">{ intro(screen) }</p>
-            { for questions.into_iter().map(|i| question_field(ctx, i)) }
-        </>
-    }
+    questions.into_iter().map(|i| question_field(ctx, i)).collect()
 }
 
 /// One question (`index` into the rule set's questions), keyed by its id: when an answer
@@ -43,24 +25,19 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     let error_id = format!("{field_id}-error");
     let error = j.errors.iter().find(|e| e.question == qid).map(|e| e.message.clone());
     let value = j.answer(&qid).unwrap_or_default().to_string();
-    let described = [q.hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let described = (!described.is_empty()).then_some(described);
+    let described = match (q.hint.is_some(), error.is_some()) {
+        (true, true) => Some(format!("{hint_id} {error_id}")),
+        (true, false) => Some(hint_id.clone()),
+        (false, true) => Some(error_id.clone()),
+        (false, false) => None,
+    };
     let hint = q.hint.as_ref().map(|h| html! { <div class="tg-hint" id={hint_id.clone()}>{ h }</div> });
     let error_html = error.as_ref().map(|e| html! {
-        <p class="tg-error-message" id={error_id.clone()}><span class="tg-visually-hidden">{ "Error: " }</span>{ e }</p>
+        <p class="tg-error-message" id={error_id.clone()}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p>
     });
     let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
-        let d = ctx.dispatch.clone();
-        let question = qid.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            d.dispatch(Action::Answer { question: question.clone(), value: el.value() });
-        });
+        let oninput = ctx.on_input(|value, question| Action::Answer { question: question.to_string(), value }, qid.clone());
         return form_group(error.is_some(), None, qid, html! {
             <>
                 <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
@@ -77,17 +54,15 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         { for q.answer_options().into_iter().map(|choice| {
             let (opt, label) = (choice.value, choice.label);
             let id = format!("{field_id}-{opt}");
-            let d = ctx.dispatch.clone();
-            let (question, v) = (qid.clone(), opt.clone());
-            let onchange = Callback::from(move |_: Event| d.dispatch(Action::Answer { question: question.clone(), value: v.clone() }));
+            let onchange = ctx.on_change(Action::Answer { question: qid.clone(), value: opt.clone() });
             radio_item(id, field_id.clone(), Some(opt.clone()), value == opt, onchange, label)
         }) }
     };
     // Yes/no questions side by side, as GOV.UK inline radios.
     let radios = if matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure) {
-        html! { <div class="tg-radios tg-radios--inline">{ items }</div> }
+        html! { { el("div", "tg-radios tg-radios--inline", Html::from(items)) } }
     } else {
-        html! { <div class="tg-radios">{ items }</div> }
+        html! { { el("div", "tg-radios", Html::from(items)) } }
     };
     form_group(error.is_some(), Some(field_id.clone()), qid, html! {
         <>

@@ -2,58 +2,51 @@
 //! problem), every section with its own Copy button, Copy all, Download (.txt), Print, and
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
-use super::app::{now, Ctx};
-use super::govuk::warning_inner;
+use super::ctx::{now, Ctx};
+use super::govuk::{el, prose, warning_inner};
 use crate::journey::{Action, Purpose, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The summary page's own state: what the status line announces, and the text shown to copy
-/// by hand when the browser would not copy it. Held by `App` (a hook there), so the page is a
-/// view function: each component type adds its own copy of Yew's lifecycle code.
+/// by hand when the browser would not copy it (one state: each kind of state is its own code
+/// in the download). Held by `App` (a hook there), so the page is a view function: each
+/// component type adds its own copy of Yew's lifecycle code.
 pub struct CopyState {
-    status: UseStateHandle<String>,
-    fallback: UseStateHandle<Option<String>>,
+    state: UseStateHandle<(String, Option<String>)>,
     fallback_ref: NodeRef,
 }
 
-/// The summary page's state, cleared whenever the screen changes (as a fresh page would be).
+/// The summary page's state, cleared when the page is left (as a fresh page would be).
 #[hook]
 pub fn use_copy_state(screen: Screen) -> CopyState {
-    let status = use_state(String::new);
-    let fallback = use_state(|| None::<String>);
+    let state = use_state(<(String, Option<String>)>::default);
     let fallback_ref = use_node_ref();
-    {
-        let (status, fallback) = (status.clone(), fallback.clone());
-        use_effect_with(screen, move |_| {
-            if !status.is_empty() || fallback.is_some() {
-                status.set(String::new());
-                fallback.set(None);
-            }
-        });
-    }
-    // Select the fallback text as soon as it is shown, and try the legacy copy command.
+    // Off the summary page, forget it; on it, select the fallback text as soon as it is shown
+    // and try the legacy copy command. (One effect: each kind of effect is its own code.)
     {
         let fallback_ref = fallback_ref.clone();
-        let status = status.clone();
-        use_effect_with((*fallback).clone(), move |text| {
-            if text.is_some() {
-                if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
-                    area.select();
-                    let copied = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-                        .and_then(|d| d.exec_command("copy").ok())
-                        .unwrap_or(false);
-                    if copied {
-                        status.set("Copied".into());
-                    }
+        let state = state.clone();
+        use_effect_with((screen, state.1.clone()), move |(screen, text)| {
+            if *screen != Screen::Summary {
+                if !state.0.is_empty() || state.1.is_some() {
+                    state.set(Default::default());
+                }
+            } else if let (Some(text), Some(area)) = (text, fallback_ref.cast::<web_sys::HtmlTextAreaElement>()) {
+                area.select();
+                let copied = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+                    .and_then(|d| d.exec_command("copy").ok())
+                    .unwrap_or(false);
+                if copied {
+                    state.set(("Copied".into(), Some(text.clone())));
                 }
             }
         });
     }
-    CopyState { status, fallback, fallback_ref }
+    CopyState { state, fallback_ref }
 }
 
 /// Copies text: the Clipboard API in a secure context, else the visible read-only text area
@@ -125,16 +118,17 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
     if problems.is_empty() {
         return html! {};
     }
+    let n = problems.len();
+    let count = format!("{n} {}", if n == 1 { "check" } else { "checks" });
     html! {
-        <div class="tg-warning-text tg-quality" data-quality-count={problems.len().to_string()}>
+        <div class="tg-warning-text tg-quality" data-quality-count={n.to_string()}>
             { warning_inner(html! { <>
-                <h2 class="tg-heading-m">{ format!("Before you send: {} {} not met", problems.len(), if problems.len() == 1 { "check" } else { "checks" }) }</h2>
-                <p class="tg-body">{ "Referrals are often sent back for these reasons. The checks are not copied." }</p>
+                { prose(&ctx.journey.rules.message("checks_intro", &[("count", &count)])) }
                 <ul class="tg-list tg-list--bullet">
                     { for problems.iter().enumerate().map(|(i, pr)| html! {
                         <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
                             <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(pr.screen))}>
-                                { "Fix this" }<span class="tg-visually-hidden">{ format!(": {}", pr.text) }</span>
+                                { "Fix this" }{ el("span", "tg-visually-hidden", Html::from(format!(": {}", pr.text))) }
                             </button>
                         </li>
                     }) }
@@ -144,101 +138,110 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
     }
 }
 
+/// What a Copy button reports back: the announcement, and the text to copy by hand when the
+/// browser would not copy it.
+type Done = Callback<(String, Option<String>)>;
+
+/// A Copy button for `text`; `what` names it in the announcement.
+#[inline(never)]
+fn copy_button(label: &'static str, text: String, what: String, described: Option<String>, done: &Done) -> Html {
+    let done = done.clone();
+    let onclick = Callback::from(move |_: MouseEvent| copy(text.clone(), what.clone(), done.clone()));
+    html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label }</button> }
+}
+
+/// One text to copy as it is: its heading (which the Copy button refers to), a line about it
+/// from the rule set (`intro`, a message id), the text and its Copy button. The referral's
+/// sections and the decision record (which leads its page) have h2 headings; the records
+/// under "For your own records", h3.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn copy_block(ctx: &Ctx, done: &Done, section: &'static str, title_id: String, h2: bool, title: String, intro: Option<&str>, text: String, what: String) -> Html {
+    let heading = if h2 {
+        html! { <h2 class="tg-heading-m" id={title_id.clone()}>{ title }</h2> }
+    } else {
+        html! { <h3 class="tg-heading-s" id={title_id.clone()}>{ title }</h3> }
+    };
+    html! {
+        <div class="tg-summary-section" data-section={section}>
+            { heading }
+            if let Some(intro) = intro { { prose(&ctx.journey.rules.message(intro, &[])) } }
+            { el("pre", "tg-summary-text", text.clone().into()) }
+            { copy_button("Copy", text, what, Some(title_id), done) }
+        </div>
+    }
+}
+
 #[inline(never)]
 pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     let j = &ctx.journey;
-    let CopyState { status, fallback, fallback_ref } = copy_state;
+    let rules = &j.rules;
+    let CopyState { state, fallback_ref } = copy_state;
     let now = now();
-    let Ok(out) = j.rules.assess(&j.case(), now) else {
-        return html! { <p class="tg-error-message">{ "The guide could not build the summary. Talk to your safeguarding lead or the MASH." }</p> };
+    let Ok(out) = rules.assess(&j.case(), now) else {
+        return html! { { el("p", "tg-error-message", "The guide could not build the summary. Talk to your safeguarding lead or the MASH.".into()) } };
     };
     let purpose = j.purpose();
-    let not_referring = purpose == Purpose::NotReferring;
     let sections = summary::referral_summary(j, &out, now);
     let problems = summary::quality_check(j, &out);
     let all = summary::text_of(purpose, &sections, now);
     let paper = format!("{all}\n{}\n", summary::SENSITIVE);
     let sending = summary::sending(j, &out, now);
-    let attach = summary::attachments(&out);
-    let done = {
-        let (status, fallback) = (status.clone(), fallback.clone());
-        Callback::from(move |(msg, text): (String, Option<String>)| {
-            status.set(msg);
-            fallback.set(text);
-        })
+    // What to have ready, then the documents to attach, as one list.
+    let mut ready = rules.message("have_ready", &[]);
+    for a in summary::attachments(&out) {
+        ready.push_str("\n- to attach: ");
+        ready.push_str(&a);
+    }
+    let done: Done = {
+        let state = state.clone();
+        Callback::from(move |announced| state.set(announced))
     };
-    let copy_button = |label: &str, text: String, what: String, described: Option<String>| {
-        let done = done.clone();
-        let onclick = Callback::from(move |_: MouseEvent| copy(text.clone(), what.clone(), done.clone()));
-        html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label.to_string() }</button> }
-    };
-    let decision = not_referring.then(|| summary::decision_note(j, &out, now));
-    let consultation = summary::consultation_summary(j, &out);
-    let disagreement = summary::disagreement_record(j, &out, now);
+    let checks = checks(ctx, &problems);
+    let decision = (purpose == Purpose::NotReferring).then(|| {
+        let note = summary::decision_note(j, &out, now);
+        html! {
+            <>
+                { checks.clone() }
+                { copy_block(ctx, &done, "decision", ctx.id("decision-title"), true, "Record of your decision not to refer".into(), Some("decision_intro"), note, "the decision record".into()) }
+                { el("h2", "tg-heading-m", "If you decide to refer after all".into()) }
+            </>
+        }
+    });
+    let disagreement = out.guidance.iter().any(|g| g.id == "disagree").then(|| {
+        let record = summary::disagreement_record(j, &out, now);
+        copy_block(ctx, &done, "disagreement", ctx.id("disagreement-title"), false, "If you disagree with the decision".into(), Some("disagreement_intro"), record, "the disagreement record".into())
+    });
 
     html! {
         <>
-            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ (**status).clone() }</div>
-            if let Some(note) = decision {
-                { checks(ctx, &problems) }
-                <div class="tg-summary-section" data-section="decision">
-                    <h2 class="tg-heading-m" id={ctx.id("decision-title")}>{ "Record of your decision not to refer" }</h2>
-                    <p class="tg-body">{ "Keep this dated rationale in your safeguarding record." }</p>
-                    <pre class="tg-summary-text">{ &note }</pre>
-                    { copy_button("Copy", note.clone(), "the decision record".into(), Some(ctx.id("decision-title"))) }
-                </div>
-                <h2 class="tg-heading-m">{ "If you decide to refer after all" }</h2>
-            }
-            <p class="tg-body">{ "Copy each section into the matching part of the MASH web form, or copy it all. Only your answers are copied." }</p>
+            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ state.0.clone() }</div>
+            { for decision }
+            { prose(&rules.message("summary_intro", &[])) }
             if !sending.is_empty() {
-                <div class="tg-inset-text" data-sending="">
-                    <p class="tg-body">{ sending }</p>
-                </div>
+                <div class="tg-inset-text" data-sending="">{ el("p", "tg-body", sending.into()) }</div>
             }
-            <h2 class="tg-heading-m">{ "Have these ready for the form" }</h2>
-            <p class="tg-body">{ "The guide does not ask for these: enter them straight into the form." }</p>
-            <ul class="tg-list tg-list--bullet" data-have-ready="">
-                { for summary::HAVE_READY.iter().map(|h| html! { <li>{ *h }</li> }) }
-                { for attach.iter().map(|a| html! { <li>{ format!("to attach: {a}") }</li> }) }
-            </ul>
-            if !not_referring { { checks(ctx, &problems) } }
+            <div data-have-ready="">{ prose(&ready) }</div>
+            if purpose != Purpose::NotReferring { { checks } }
             <div class="tg-button-group tg-button-group--top">
-                { copy_button("Copy all", all.clone(), "the whole summary".into(), None) }
+                { copy_button("Copy all", all, "the whole summary".into(), None, &done) }
                 <button type="button" class="tg-button tg-button--secondary" onclick={{ let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper)) }}>{ "Download (.txt)" }</button>
                 <button type="button" class="tg-button tg-button--secondary" onclick={Callback::from(move |_: MouseEvent| print(&paper))}>{ "Print" }</button>
             </div>
-            if let Some(text) = &**fallback {
+            if let Some(text) = &state.1 {
                 <div class="tg-form-group">
                     <label class="tg-label tg-label--s" for={ctx.id("copy-fallback")}>{ "Text to copy" }</label>
                     <textarea class="tg-textarea" id={ctx.id("copy-fallback")} readonly=true rows="8" ref={fallback_ref.clone()} value={text.clone()} />
                 </div>
             }
             { for sections.iter().enumerate().map(|(n, s)| {
-                let title_id = ctx.id(&format!("section-{}", s.id));
-                html! {
-                    <div class="tg-summary-section" key={s.id} data-section={s.id}>
-                        <h2 class="tg-heading-m" id={title_id.clone()}>{ format!("{}. {}", n + 1, s.title) }</h2>
-                        <pre class="tg-summary-text">{ &s.text }</pre>
-                        { copy_button("Copy", s.text.clone(), format!("section {}, {}", n + 1, s.title), Some(title_id)) }
-                    </div>
-                }
+                let id = ctx.id(&format!("section-{}", s.id));
+                copy_block(ctx, &done, s.id, id, true, format!("{}. {}", n + 1, s.title), None, s.text.clone(), format!("section {}, {}", n + 1, s.title))
             }) }
             { for out.guidance.iter().filter(|g| g.on_summary).map(super::outcome::guidance_section) }
-            <h2 class="tg-heading-m">{ "For your own records" }</h2>
-            <div class="tg-summary-section" data-section="consultation">
-                <h3 class="tg-heading-s" id={ctx.id("consultation-title")}>{ "Consultation summary" }</h3>
-                <p class="tg-body">{ "To read out when you phone the MASH for advice before deciding. It contains no names or free text." }</p>
-                <pre class="tg-summary-text">{ &consultation }</pre>
-                { copy_button("Copy", consultation.clone(), "the consultation summary".into(), Some(ctx.id("consultation-title"))) }
-            </div>
-            if out.guidance.iter().any(|g| g.id == "disagree") {
-                <div class="tg-summary-section" data-section="disagreement">
-                    <h3 class="tg-heading-s" id={ctx.id("disagreement-title")}>{ "If you disagree with the decision" }</h3>
-                    <p class="tg-body">{ "A record for the child's file, to fill in when the decision comes back." }</p>
-                    <pre class="tg-summary-text">{ &disagreement }</pre>
-                    { copy_button("Copy", disagreement.clone(), "the disagreement record".into(), Some(ctx.id("disagreement-title"))) }
-                </div>
-            }
+            { el("h2", "tg-heading-m", "For your own records".into()) }
+            { copy_block(ctx, &done, "consultation", ctx.id("consultation-title"), false, "Consultation summary".into(), Some("consultation_intro"), summary::consultation_summary(j, &out), "the consultation summary".into()) }
+            { for disagreement }
         </>
     }
 }
