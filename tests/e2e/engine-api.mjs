@@ -9,14 +9,23 @@ const { origin, open } = await start('dist');
 const ENGINES = { only: ['chromium', 'firefox'] };
 const PATH = '/partner-form.html';
 
-async function ready(page) {
-  await page.locator('#status', { hasText: 'Rules loaded' }).waitFor({ timeout: 15000 });
+/** The partner form, once the engine has loaded its rules (the clock fixed at `time`). */
+async function openForm(t, time) {
+  const ui = await open(t, PATH, { time });
+  await ui.page.locator('#status', { hasText: 'Rules loaded' }).waitFor({ timeout: 15000 });
+  return ui;
+}
+
+/** Asks the form for advice; returns the category shown. */
+async function advise(page) {
+  await page.getByRole('button', { name: 'Get advice' }).click();
+  await page.locator('#advice').waitFor();
+  return page.locator('#category').textContent();
 }
 
 test('the partner form loads the engine under the strict CSP, with 0 axe violations at 1280 and 320 px', async (t) => {
-  const ui = await open(t, PATH);
+  const ui = await openForm(t);
   const { page } = ui;
-  await ready(page);
   const headers = (await page.request.get(origin + PATH)).headers();
   assert(headers['content-security-policy'].includes("default-src 'none'"), 'strict CSP header');
   assert((await page.locator('#child_age option').count()) > 3, 'ages from questions()');
@@ -27,13 +36,11 @@ test('the partner form loads the engine under the strict CSP, with 0 axe violati
 
 test('immediate danger: statutory intervention, "call 999" first, and whom to phone now', async (t) => {
   // Monday 10:00 in London: the MASH is open.
-  const ui = await open(t, PATH, { time: '2026-11-23T10:00:00Z' });
+  const ui = await openForm(t, '2026-11-23T10:00:00Z');
   const { page } = ui;
-  await ready(page);
   await page.getByRole('group', { name: 'Is the child in immediate danger?' }).getByLabel('Yes').check();
-  await page.getByRole('button', { name: 'Get advice' }).click();
-  await page.locator('#advice').waitFor();
-  assert((await page.locator('#category').textContent()) === 'Statutory Intervention / Family Help', await page.locator('#category').textContent());
+  const category = await advise(page);
+  assert(category === 'Statutory Intervention / Family Help', category);
   const first = await page.locator('#actions li').first().textContent();
   assert(/^Now: .*999/.test(first), first);
   const contact = await page.locator('#contact').textContent();
@@ -44,14 +51,12 @@ test('immediate danger: statutory intervention, "call 999" first, and whom to ph
 
 test('indicators chosen on the form give their category; out of hours, not urgent, the MASH when it opens', async (t) => {
   // Friday 16:20 in London: after the MASH's Friday closing.
-  const ui = await open(t, PATH, { time: '2026-11-20T16:20:00Z' });
+  const ui = await openForm(t, '2026-11-20T16:20:00Z');
   const { page } = ui;
-  await ready(page);
   await page.locator('#domain').selectOption('health');
   await page.getByLabel('Missing immunisations/checks').check();
-  await page.getByRole('button', { name: 'Get advice' }).click();
-  await page.locator('#advice').waitFor();
-  assert((await page.locator('#category').textContent()) === 'Emerging Needs', await page.locator('#category').textContent());
+  const category = await advise(page);
+  assert(category === 'Emerging Needs', category);
   const contact = await page.locator('#contact').textContent();
   assert(contact.includes('Monday 23 November 2026 at 08:45'), contact);
   assert((await page.locator('#actions li').count()) >= 1, 'actions listed');
