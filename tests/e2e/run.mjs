@@ -83,7 +83,7 @@ test('Family Help journey with consent refused: refusal warnings on the outcome 
   assert(warnings.includes('refusal_may_raise_concerns') && warnings.includes('refusal_consider_impact'), `consent warnings: ${warnings}`);
   const text = await ui.text();
   assert(text.includes('complete the Luton referral form'), 'Family Help action');
-  assert(text.includes("the child's own consent"), 'child consent for a competent 13-15 year old');
+  assert(!text.includes("seek the child's own consent"), 'the competent 13-15 year old has consented: not asked to seek it again');
   await ui.axe('Family Help outcome');
   await ui.assertClean();
 });
