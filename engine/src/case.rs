@@ -39,12 +39,12 @@ pub fn normalise(s: &str) -> String {
 /// "Did you mean" suggestions, for people who type ids and texts (the CLI, case files). The
 /// widget only passes ids it took from the rule set, so its build leaves them out: a smaller
 /// download for an error it cannot meet.
-#[cfg(not(feature = "suggestions"))]
+#[cfg(not(feature = "typed-cases"))]
 fn nearest<'a>(_wanted: &str, _candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     Vec::new()
 }
 
-#[cfg(feature = "suggestions")]
+#[cfg(feature = "typed-cases")]
 fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     use super::sorted::sort_small_by;
     let w = normalise(wanted);
@@ -70,10 +70,14 @@ impl RuleSet {
         }
     }
 
-    /// Finds an indicator by id, or by its exact text (case, white space and bullets ignored).
+    /// Finds an indicator by id, or (with the `typed-cases` feature) by its exact text (case,
+    /// white space and bullets ignored).
     pub fn find_indicator(&self, key: &str) -> Result<usize, CaseError> {
         if let Some(&i) = self.indicator_index.get(key.trim()) {
             return Ok(i);
+        }
+        if !cfg!(feature = "typed-cases") {
+            return Err(CaseError { message: format!("unknown indicator '{key}'"), suggestions: Vec::new() });
         }
         let n = normalise(key);
         let n = n.trim_end_matches(['.', ',', ';']);
@@ -110,6 +114,11 @@ impl RuleSet {
                 });
             };
             if !question.accepts(v) {
+                // The widget stores only answers a question accepts: the list of answers is
+                // for people who type cases.
+                if !cfg!(feature = "typed-cases") {
+                    return Err(CaseError { message: format!("'{v}' is not an answer to question '{q}'"), suggestions: Vec::new() });
+                }
                 let allowed: Vec<String> = question.answer_options().into_iter().map(|c| c.value).collect();
                 return Err(CaseError {
                     message: format!("'{v}' is not an answer to question '{q}' (answers: {})", allowed.join(", ")),

@@ -31,7 +31,7 @@ fn reason_list(reasons: &[&Reason]) -> Html {
 fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
     html! {
         <li key={a.id} data-action-id={a.id.to_string()}>
-            { a.text.as_ref() }
+            { a.text }
             if let Some(c) = a.contact { <br />{ el("span", "tg-contact-line", Html::from(contact_details(rules, c))) } }
             if let Some(i) = a.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
             if let Some(q) = a.quote { { guidance_says(q, None) } }
