@@ -25,6 +25,14 @@ pub struct CaseError {
     pub suggestions: Vec<String>,
 }
 
+impl CaseError {
+    /// The widget's error: it only passes ids and answers it took from the rule set, so an
+    /// unknown one is a bug in the widget, said plainly; the details are for typed cases.
+    fn untyped() -> CaseError {
+        CaseError { message: "the answers name something this rule set does not have".into(), suggestions: Vec::new() }
+    }
+}
+
 /// Lower-case, collapse white space, drop bullets: how typed indicator texts are matched.
 pub fn normalise(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || matches!(c, '•' | '·'))
@@ -77,7 +85,7 @@ impl RuleSet {
             return Ok(i);
         }
         if !cfg!(feature = "typed-cases") {
-            return Err(CaseError { message: format!("unknown indicator '{key}'"), suggestions: Vec::new() });
+            return Err(CaseError::untyped());
         }
         let n = normalise(key);
         let n = n.trim_end_matches(['.', ',', ';']);
@@ -108,6 +116,9 @@ impl RuleSet {
         }
         for (q, v) in &case.answers {
             let Some(question) = self.question(q) else {
+                if !cfg!(feature = "typed-cases") {
+                    return Err(CaseError::untyped());
+                }
                 return Err(CaseError {
                     message: format!("unknown question '{q}'"),
                     suggestions: nearest(q, self.questions.iter().map(|x| x.id.as_str())),
@@ -117,7 +128,7 @@ impl RuleSet {
                 // The widget stores only answers a question accepts: the list of answers is
                 // for people who type cases.
                 if !cfg!(feature = "typed-cases") {
-                    return Err(CaseError { message: format!("'{v}' is not an answer to question '{q}'"), suggestions: Vec::new() });
+                    return Err(CaseError::untyped());
                 }
                 let allowed: Vec<String> = question.answer_options().into_iter().map(|c| c.value).collect();
                 return Err(CaseError {
