@@ -507,7 +507,7 @@ pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
         now.london().describe(),
         out.ruleset.title,
         out.ruleset.edition,
-        &out.ruleset.hash[..12],
+        out.ruleset.hash.get(..12).unwrap_or_default(),
         if indicators.is_empty() { "- none selected".to_string() } else { indicators.join("\n") },
         if risks.is_empty() { "none of the listed specific risks".to_string() } else { risks.join("; ") },
         level_lines(j, out).join("\n"),

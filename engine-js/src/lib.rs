@@ -459,7 +459,7 @@ impl RuleSet {
             text: summary::text_of(purpose, &sections, at),
             sections: sections.iter().map(|s| SectionOut { id: s.id, title: s.title, text: &s.text }).collect(),
             sending: summary::sending(&journey, &out, at),
-            have_ready: summary::have_ready(&rules),
+            have_ready: summary::have_ready(rules),
             attach: summary::attachments(&out),
             quality_check: problems.iter().map(|p| ProblemOut { id: p.id, text: &p.text, step: screen_name(p.screen) }).collect(),
             decision_note: (purpose == Purpose::NotReferring).then(|| summary::decision_note(&journey, &out, at)),

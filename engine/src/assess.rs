@@ -85,34 +85,33 @@ impl Facts<'_> {
 /// Fills in `{name}` placeholders from `values`; an unknown name is left as it is. A plain
 /// scan: std's substring search would add about 1 KB to the widget.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.bytes().position(|b| b == b'{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.bytes().position(|b| b == b'}') else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let name = &after[..close];
-        match values.iter().find(|(n, _)| *n == name) {
-            Some((_, v)) => out.push_str(v),
-            None => out.push_str(&rest[open..open + close + 2]),
+    // Bytes, not string slices: `{` and `}` are ASCII, so the result is valid UTF-8, and the
+    // widget needs no code for a slice that splits a character.
+    let b = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'{' {
+            let name_len = b[i + 1..].iter().position(|&c| c == b'}');
+            if let Some((_, v)) = name_len.and_then(|n| values.iter().find(|(name, _)| name.as_bytes() == &b[i + 1..i + 1 + n])) {
+                out.extend_from_slice(v.as_bytes());
+                i += name_len.unwrap_or(0) + 2;
+                continue;
+            }
         }
-        rest = &after[close + 1..];
+        out.push(b[i]);
+        i += 1;
     }
-    out.push_str(rest);
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Adds the actions whose `when` holds, urgent ones to `urgent`, the rest to `later`; leaves
 /// out what this situation withholds (a new referral for an open case, telling the family
-/// when a consent exception applies). `{next_open}` in a text becomes when the MASH opens.
+/// when a consent exception applies).
 fn push_actions<'r>(
     facts: &Facts,
     actions: &'r [Action],
     from: ActionSource<'r>,
-    next_open: &str,
     urgent: &mut Vec<ActionOut<'r>>,
     later: &mut Vec<ActionOut<'r>>,
 ) {
@@ -123,10 +122,9 @@ fn push_actions<'r>(
         .filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c)))
         .filter(|a| !(open_case && a.new_referral || exception && a.tells_family))
     {
-        let text = if a.text.as_bytes().contains(&b'{') { Cow::Owned(fill(&a.text, &[("next_open", next_open)])) } else { Cow::Borrowed(a.text.as_str()) };
         let out = ActionOut {
             id: a.id.as_str(),
-            text,
+            text: &a.text,
             urgent: a.urgent,
             quote: a.quote.as_deref(),
             contact: a.contact.as_deref(),
@@ -238,18 +236,17 @@ impl RuleSet {
             .chain(triggered.iter().flat_map(|p| &p.action))
             .any(|a| a.urgent && a.when.as_ref().is_none_or(|c| facts.holds(c)));
         facts.derived = Some(Derived { mash_open, exception, urgent: urgent_concern, rank });
-        let next_open_text = self.next_open(now).unwrap_or_default();
 
         // 3. Actions: overrides', then pathways' urgent ones, then the category's, then the
         //    pathways' other actions.
         let mut urgent = Vec::new();
         let mut later = Vec::new();
         for o in &overrides {
-            push_actions(&facts, &o.action, ActionSource { kind: SourceKind::Override, id: o.id.as_str() }, &next_open_text, &mut urgent, &mut later);
+            push_actions(&facts, &o.action, ActionSource { kind: SourceKind::Override, id: o.id.as_str() }, &mut urgent, &mut later);
         }
         let mut pathway_later = Vec::new();
         for p in &triggered {
-            push_actions(&facts, &p.action, ActionSource { kind: SourceKind::Pathway, id: p.id.as_str() }, &next_open_text, &mut urgent, &mut pathway_later);
+            push_actions(&facts, &p.action, ActionSource { kind: SourceKind::Pathway, id: p.id.as_str() }, &mut urgent, &mut pathway_later);
         }
 
         // The reasons that decided the category: everything at the final rank.
@@ -272,7 +269,7 @@ impl RuleSet {
         }
 
         let category = &self.categories[rank];
-        push_actions(&facts, &category.next, ActionSource { kind: SourceKind::Category, id: category.id.as_str() }, &next_open_text, &mut urgent, &mut later);
+        push_actions(&facts, &category.next, ActionSource { kind: SourceKind::Category, id: category.id.as_str() }, &mut urgent, &mut later);
         later.extend(pathway_later);
 
         let shown: Vec<&Interpretation> = self.interpretations.iter().filter(|r| facts.holds(&r.when)).collect();

@@ -25,6 +25,14 @@ pub struct CaseError {
     pub suggestions: Vec<String>,
 }
 
+impl CaseError {
+    /// The widget's error: it only passes ids and answers it took from the rule set, so an
+    /// unknown one is a bug in the widget, said plainly; the details are for typed cases.
+    fn untyped() -> CaseError {
+        CaseError { message: "the answers name something this rule set does not have".into(), suggestions: Vec::new() }
+    }
+}
+
 /// Lower-case, collapse white space, drop bullets: how typed indicator texts are matched.
 pub fn normalise(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || matches!(c, '•' | '·'))
@@ -39,12 +47,12 @@ pub fn normalise(s: &str) -> String {
 /// "Did you mean" suggestions, for people who type ids and texts (the CLI, case files). The
 /// widget only passes ids it took from the rule set, so its build leaves them out: a smaller
 /// download for an error it cannot meet.
-#[cfg(not(feature = "suggestions"))]
+#[cfg(not(feature = "typed-cases"))]
 fn nearest<'a>(_wanted: &str, _candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     Vec::new()
 }
 
-#[cfg(feature = "suggestions")]
+#[cfg(feature = "typed-cases")]
 fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     use super::sorted::sort_small_by;
     let w = normalise(wanted);
@@ -70,10 +78,14 @@ impl RuleSet {
         }
     }
 
-    /// Finds an indicator by id, or by its exact text (case, white space and bullets ignored).
+    /// Finds an indicator by id, or (with the `typed-cases` feature) by its exact text (case,
+    /// white space and bullets ignored).
     pub fn find_indicator(&self, key: &str) -> Result<usize, CaseError> {
         if let Some(&i) = self.indicator_index.get(key.trim()) {
             return Ok(i);
+        }
+        if !cfg!(feature = "typed-cases") {
+            return Err(CaseError::untyped());
         }
         let n = normalise(key);
         let n = n.trim_end_matches(['.', ',', ';']);
@@ -104,12 +116,20 @@ impl RuleSet {
         }
         for (q, v) in &case.answers {
             let Some(question) = self.question(q) else {
+                if !cfg!(feature = "typed-cases") {
+                    return Err(CaseError::untyped());
+                }
                 return Err(CaseError {
                     message: format!("unknown question '{q}'"),
                     suggestions: nearest(q, self.questions.iter().map(|x| x.id.as_str())),
                 });
             };
             if !question.accepts(v) {
+                // The widget stores only answers a question accepts: the list of answers is
+                // for people who type cases.
+                if !cfg!(feature = "typed-cases") {
+                    return Err(CaseError::untyped());
+                }
                 let allowed: Vec<String> = question.answer_options().into_iter().map(|c| c.value).collect();
                 return Err(CaseError {
                     message: format!("'{v}' is not an answer to question '{q}' (answers: {})", allowed.join(", ")),

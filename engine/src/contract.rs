@@ -94,6 +94,16 @@ pub const PATHWAYS: &[IdUse] = &[IdUse { id: "neglect", used_by: "the summary's 
 pub const DOMAINS: &[IdUse] = &[IdUse { id: "educational_neglect", used_by: "the summary's neglect check" }];
 
 pub const MESSAGES: &[MessageUse] = &[
+    MessageUse { id: "could_not_assess", placeholders: &[], used_by: "the outcome and summary pages, if the engine refuses the answers (a bug)" },
+    MessageUse { id: "suggestion_note", placeholders: &[], used_by: "the outcome page, under the suggested category" },
+    MessageUse { id: "exceptions_intro", placeholders: &[], used_by: "the outcome page's consent section" },
+    MessageUse { id: "judgement_hint", placeholders: &[], used_by: "the outcome page's judgement" },
+    MessageUse { id: "judgement_reason_hint", placeholders: &[], used_by: "the outcome page's judgement" },
+    MessageUse { id: "danger_body", placeholders: &[], used_by: "the call-999 page" },
+    MessageUse { id: "danger_follow_up", placeholders: &[], used_by: "the call-999 page" },
+    MessageUse { id: "danger_after", placeholders: &[], used_by: "the call-999 page" },
+    MessageUse { id: "open_case_intro", placeholders: &[], used_by: "the open-case page" },
+    MessageUse { id: "open_case_after", placeholders: &[], used_by: "the open-case page" },
     MessageUse { id: "nothing_selected", placeholders: &[], used_by: "the outcome when nothing is selected" },
     MessageUse { id: "risks_without_indicators", placeholders: &[], used_by: "the outcome when only specific risks are chosen" },
     MessageUse { id: "mash_open", placeholders: &["time"], used_by: "who to phone now, in office hours" },

@@ -70,7 +70,7 @@ pub struct ActionSource<'r> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionOut<'r> {
     pub id: &'r str,
-    pub text: Cow<'r, str>,
+    pub text: &'r str,
     pub urgent: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<&'r str>,

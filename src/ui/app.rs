@@ -156,7 +156,7 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="tg-button tg-button--secondary" onclick={ctx.send(Action::Restart)}>{ "Start again (clears all answers)" }</button>
                 </div>
             }
-            { el("p", "tg-meta", Html::from(format!("Rules: {} ({}), version {}", rules.meta.title, rules.meta.edition, &rules.meta.hash[..12]))) }
+            { el("p", "tg-meta", Html::from(format!("Rules: {} ({}), version {}", rules.meta.title, rules.meta.edition, rules.meta.hash.get(..12).unwrap_or_default()))) }
         </section>
     }
 }

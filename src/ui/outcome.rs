@@ -31,7 +31,7 @@ fn reason_list(reasons: &[&Reason]) -> Html {
 fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
     html! {
         <li key={a.id} data-action-id={a.id.to_string()}>
-            { a.text.as_ref() }
+            { a.text }
             if let Some(c) = a.contact { <br />{ el("span", "tg-contact-line", Html::from(contact_details(rules, c))) } }
             if let Some(i) = a.interpretation { <div class="tg-note">{ interpretation_tag() }{ " " }{ i }</div> }
             if let Some(q) = a.quote { { guidance_says(q, None) } }
@@ -46,7 +46,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
     let out: Outcome = match rules.assess(&j.case(), now()) {
         Ok(o) => o,
         // The journey only stores known ids and valid answers, so this is a bug: say so plainly.
-        Err(e) => return html! { { el("p", "tg-error-message", Html::from(format!("The guide could not assess these answers ({}). Talk to your safeguarding lead or the MASH.", e.message))) } },
+        Err(_) => return html! { { el("p", "tg-error-message", Html::from(rules.message("could_not_assess", &[]))) } },
     };
 
     // Indicators that decided it, grouped by domain; overrides and pathways first.
@@ -89,7 +89,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
                 { el("p", "tg-panel__caption", "Suggested category".into()) }
                 { el("p", "tg-panel__title", Html::from(out.category.name)) }
             </div>
-            { el("p", "tg-body", "This is a suggestion from the guidance's example indicators and rules. It supports your professional judgement; it does not replace it.".into()) }
+            { el("p", "tg-body", Html::from(rules.message("suggestion_note", &[]))) }
             { el("h2", "tg-heading-m", "What the guidance says about this category".into()) }
             { el("p", "tg-body tg-pre-line", Html::from(out.category.definition)) }
 
@@ -134,15 +134,11 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
                 <p class="tg-body">{ "You are relying on this exception: " }<q>{ e.text }</q></p>
             }
             if !out.consent.suggested_exceptions.is_empty() {
-                { el("p", "tg-body", "Your answers point to these exceptions, where seeking consent or telling the parents may not be in the child's best interests:".into()) }
+                { el("p", "tg-body", Html::from(rules.message("exceptions_intro", &[]))) }
                 <ul class="tg-list tg-list--bullet">{ for out.consent.suggested_exceptions.iter().map(|e| html! { <li key={e.id}>{ e.text }</li> }) }</ul>
             }
-            if out.consent.parents_required && out.consent.exception.is_none() {
-                { el("p", "tg-body", "Seek the parents' or carers' consent to the referral and to sharing information.".into()) }
-            }
-            if out.consent.child_required {
-                { el("p", "tg-body", "Also seek the child's own consent: they are over 12 and may be competent to decide.".into()) }
-            }
+            // Whose consent to seek, and when, is said by the consent rules below, in the
+            // situation each is for (consent.toml), not by fixed lines here.
             { for out.consent.warnings.iter().map(|w| html! {
                 <div class="tg-warning-text" key={w.id} data-consent-warning={w.id.to_string()}>
                     { warning_inner(html! {
@@ -192,7 +188,7 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
     let radios = html! {
         <fieldset class="tg-fieldset">
             <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ "Your professional judgement" }</legend>
-            { el("div", "tg-hint", "Choose the level of need you judge this to be. If it differs from the suggestion, give your reason: it is kept beside the suggestion, never instead of it.".into()) }
+            { el("div", "tg-hint", Html::from(j.rules.message("judgement_hint", &[]))) }
             { message(&choice_error) }
             <div class="tg-radios">
                 { judgement_radio(ctx, &judgement_id, "agree", out.category.id, format!("I agree with the suggestion ({})", out.category.name)) }
@@ -203,7 +199,7 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
     let reason = html! {
         <>
             <label class="tg-label tg-label--s" for={reason_id.clone()}>{ "Your reason" }</label>
-            { el("div", "tg-hint", "In your own words: why you think the child's needs are at this level. It goes into the summary.".into()) }
+            { el("div", "tg-hint", Html::from(j.rules.message("judgement_reason_hint", &[]))) }
             { message(&reason_error) }
             <textarea class="tg-textarea" id={reason_id} rows="3" value={j.judgement_reason.clone()}
                 oninput={ctx.on_input(|value, _| Action::SetJudgementReason(value), String::new())} />

@@ -38,7 +38,7 @@ pub fn danger_exit(ctx: &Ctx) -> Html {
         <>
             <div class="tg-panel tg-panel--urgent" role="alert">
                 { el("p", "tg-panel__title", "Call the police on 999 now".into()) }
-                { el("p", "tg-panel__body", "A child in immediate danger needs the police. Do not wait to finish this guide.".into()) }
+                { el("p", "tg-panel__body", Html::from(rules.message("danger_body", &[]))) }
             </div>
             { el("h2", "tg-heading-m", "Then".into()) }
             <ol class="tg-list tg-list--number">
@@ -46,9 +46,9 @@ pub fn danger_exit(ctx: &Ctx) -> Html {
                     { "Phone " }{ contact_details(rules, contact.id) }{ " " }
                     { el("span", "tg-now", Html::from(&contact.why)) }
                 </li>
-                <li>{ "Confirm your referral in writing within 24 hours." }</li>
+                <li>{ rules.message("danger_follow_up", &[]) }</li>
             </ol>
-            { el("p", "tg-body", "Once the child is safe, you can carry on to draft the written referral.".into()) }
+            { el("p", "tg-body", Html::from(rules.message("danger_after", &[]))) }
         </>
     }
 }
@@ -58,12 +58,10 @@ pub fn open_case_exit(ctx: &Ctx) -> Html {
     let rules = &ctx.journey.rules;
     html! {
         <>
-            <div class="tg-inset-text">
-                { "New information or concerns about a child who is already open to children's social care go to their allocated social worker, not through a new referral." }
-            </div>
+            { el("div", "tg-inset-text", Html::from(rules.message("open_case_intro", &[]))) }
             { el("p", "tg-body", Html::from(contact_details(rules, "allocated_worker"))) }
             <p class="tg-body">{ "If you don't know who the social worker is: " }{ contact_details(rules, "mash") }</p>
-            { el("p", "tg-body", "You can carry on to prepare what you will tell them.".into()) }
+            { el("p", "tg-body", Html::from(rules.message("open_case_after", &[]))) }
         </>
     }
 }

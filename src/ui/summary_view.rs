@@ -61,12 +61,17 @@ fn copy(text: String, what: String, done: Callback<(String, Option<String>)>) {
         wasm_bindgen_futures::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(_) => done.emit((format!("Copied: {what}"), None)),
-                Err(_) => done.emit((format!("Could not copy automatically. The text of {what} is selected below: press Ctrl+C (or Cmd+C) to copy it."), Some(text))),
+                Err(_) => done.emit((format!("Could not copy automatically. {}", by_hand(&what)), Some(text))),
             }
         });
     } else {
-        done.emit((format!("The text of {what} is selected below: press Ctrl+C (or Cmd+C) to copy it."), Some(text)));
+        done.emit((by_hand(&what), Some(text)));
     }
+}
+
+/// What to do when the browser would not copy: the text is selected for the user.
+fn by_hand(what: &str) -> String {
+    format!("The text of {what} is selected below: press Ctrl+C (or Cmd+C) to copy it.")
 }
 
 /// Saves the text as a .txt file, made in the browser (nothing is uploaded).
@@ -179,7 +184,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     let CopyState { state, fallback_ref } = copy_state;
     let now = now();
     let Ok(out) = rules.assess(&j.case(), now) else {
-        return html! { { el("p", "tg-error-message", "The guide could not build the summary. Talk to your safeguarding lead or the MASH.".into()) } };
+        return html! { { el("p", "tg-error-message", Html::from(rules.message("could_not_assess", &[]))) } };
     };
     let purpose = j.purpose();
     let sections = summary::referral_summary(j, &out, now);
