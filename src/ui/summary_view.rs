@@ -54,7 +54,7 @@ pub fn use_copy_state(screen: Screen) -> CopyState {
 /// ends the text at a NUL character (which only arrives by pasting), so in every browser a NUL
 /// is copied as U+FFFD and nothing after it is lost.
 fn copy(text: String, what: String, done: Callback<(String, Option<String>)>) {
-    let text = text.replace('\0', "\u{FFFD}");
+    let text: String = text.chars().map(|c| if c == '\0' { char::REPLACEMENT_CHARACTER } else { c }).collect();
     let window = web_sys::window().expect("window");
     if window.is_secure_context() {
         let promise = window.navigator().clipboard().write_text(&text);

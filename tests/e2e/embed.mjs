@@ -176,8 +176,8 @@ test('JavaScript API: mount() with options, destroy() brings back the host conte
 // script runs: the host's own content stays, with every emergency number, nothing of the
 // widget is drawn, and the console says why in one line.
 for (const [without, why] of [
-  ['WebAssembly', 'this browser lacks WebAssembly'],
-  ['adoptedStyleSheets', 'this browser lacks constructable stylesheets (adoptedStyleSheets)'],
+  ['WebAssembly', 'Error: this browser lacks WebAssembly'],
+  ['adoptedStyleSheets', 'Error: this browser lacks Shadow DOM with adoptedStyleSheets'],
   ['modules', 'this browser cannot run module scripts'],
   ['wasm-compile', 'CompileError: simulated: this browser cannot compile the module'],
 ]) {
@@ -188,7 +188,7 @@ for (const [without, why] of [
       for (let i = 0; i < 100 && lines.length === 0; i++) { await new Promise((r) => setTimeout(r, 50)); lines = await ui.consoleLines(); }
       await new Promise((r) => setTimeout(r, 300)); // anything more would come now
       lines = await ui.consoleLines();
-      assert(lines.length === 1 && lines[0].includes(`threshold-guide did not start: ${why}.`), `${path} console: ${JSON.stringify(lines)}`);
+      assert(lines.length === 1 && lines[0].includes(`threshold-guide did not start: ${why}`), `${path} console: ${JSON.stringify(lines)}`);
       const host = await ui.eval(() => {
         const el = document.querySelector('[data-threshold-guide]');
         const r = el.getBoundingClientRect();
