@@ -32,16 +32,19 @@ function headers(file) {
 }
 
 /** Serves `dir` on loopback. `extra` maps URL paths to files outside it (tests serve
- *  axe-core this way, from the same origin, so the strict CSP still applies). */
-export function serve(dir, port = 0, extra = {}) {
+ *  axe-core this way, from the same origin, so the strict CSP still applies), or to a
+ *  function giving the body. `options.html(body)` (tests only) may rewrite each HTML page. */
+export function serve(dir, port = 0, extra = {}, options = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (rel.endsWith('/')) rel += 'index.html';
     const file = extra[rel] || path.join(root, path.normalize(rel));
     if (!extra[rel] && !file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
+    if (typeof file === 'function') { res.writeHead(200, headers(rel)).end(file()); return; }
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      if (options.html && file.endsWith('.html')) body = options.html(String(body));
       res.writeHead(200, headers(file));
       res.end(body);
     });

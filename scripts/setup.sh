@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+GECKODRIVER_VERSION=0.37.1
 
 say() { printf '[setup] %s\n' "$*"; }
 # On failure, say exactly what to run by hand.
@@ -44,12 +45,27 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --version 0.13.2 --locked || fail "cargo-fuzz 0.13.2" "cargo install cargo-fuzz --version 0.13.2 --locked"
 fi
 
-# 4. Chromium + ChromeDriver for browser tests (Debian packages, no browser download).
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian chromium and chromium-driver"
+# 4. The three browser engines the tests run in, from Debian (no browser download):
+#    Chromium + ChromeDriver; Firefox ESR (Playwright drives it over WebDriver BiDi, and
+#    geckodriver runs the wasm-bindgen tests in it); WebKitGTK's MiniBrowser + WebKitWebDriver
+#    (Safari's engine), which needs a display: Xvfb.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]} (about 2 minutes, once)"
   SUDO=$(need_root)
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; } \
-    || fail "chromium and chromium-driver" "apt-get update && apt-get install chromium chromium-driver"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null; } \
+    || fail "${missing[*]}" "apt-get update && apt-get install ${missing[*]}"
+fi
+
+# 4b. geckodriver, for the wasm-bindgen tests in Firefox.
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 4.5 minutes on 2 cores, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked || fail "geckodriver $GECKODRIVER_VERSION" "cargo install geckodriver --version $GECKODRIVER_VERSION --locked"
 fi
 
 # 5. npm tools, pinned by package-lock.json: binaryen (wasm-opt 132; Debian's is too old),
@@ -64,4 +80,5 @@ fi
 # Trunk runs --offline and takes wasm-opt from PATH only if its version matches Trunk.toml.
 [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = 132 ] || fail "wasm-opt 132 (npm binaryen@132.0.0)" "npm ci"
 
-say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version 2>/dev/null | head -1), $(chromium --version 2>/dev/null)"
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version 2>/dev/null | head -1), geckodriver $GECKODRIVER_VERSION"
+say "browsers: $(chromium --version 2>/dev/null); $(firefox-esr --version 2>/dev/null); WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null)"

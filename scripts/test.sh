@@ -5,9 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-export CHROMEDRIVER=/usr/bin/chromedriver TRUNK_SKIP_VERSION_CHECK=true
-# The browser-test runner adds --headless and --no-sandbox itself; these keep Chromium off the network.
-export WASM_BINDGEN_TEST_TIMEOUT=120
+export TRUNK_SKIP_VERSION_CHECK=true WASM_BINDGEN_TEST_TIMEOUT=120
 
 passed=0; failed=0; summary=()
 suite() {
@@ -17,20 +15,40 @@ suite() {
   if "$@"; then passed=$((passed+1)); summary+=("PASS  $name ($((SECONDS-start)) s)")
   else failed=$((failed+1)); summary+=("FAIL  $name ($((SECONDS-start)) s)"); fi
 }
+# WebKit (MiniBrowser) needs a display: a virtual one, wide enough for a 1280 px window.
+headless_display() { xvfb-run -a -s "-screen 0 1920x1200x24" "$@"; }
+# wasm-bindgen-test runs in the browser whose driver it is given, and only that one (its
+# runner adds --headless for Chromium and Firefox).
+wasm_tests=(cargo test --locked --target wasm32-unknown-unknown)
+# One end-to-end suite file in one engine (the suite is the same for all three; see tests/e2e/browser.mjs).
+e2e() {
+  local engine="$1" file="$2"
+  if [ "$engine" = webkit ]; then headless_display env BROWSER=webkit node --test --test-reporter=spec "$file"
+  else env BROWSER="$engine" node --test --test-reporter=spec "$file"; fi
+}
 
 suite "native tests (engine, rules, CLI)" cargo test --workspace --locked
-suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
-suite "engine API in the browser (wasm-bindgen-test: every function, errors, hostile strings)" cargo test -p threshold-engine-js --locked --target wasm32-unknown-unknown
+suite "browser tests (wasm-bindgen-test) [chromium]" env CHROMEDRIVER=/usr/bin/chromedriver "${wasm_tests[@]}"
+suite "browser tests (wasm-bindgen-test) [firefox]" env GECKODRIVER="$(command -v geckodriver)" "${wasm_tests[@]}"
+suite "browser tests (wasm-bindgen-test) [webkit]" headless_display env SAFARIDRIVER=/usr/bin/WebKitWebDriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webkit-webdriver.json" "${wasm_tests[@]}"
+suite "engine API in the browser (wasm-bindgen-test: every function, errors, hostile strings) [chromium]" env CHROMEDRIVER=/usr/bin/chromedriver "${wasm_tests[@]}" -p threshold-engine-js
 suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, compiled rules, case input)" bash scripts/fuzz.sh
 suite "release build (trunk)" trunk build --release --offline
 suite "size ratchet (first load, gzip -9)" node tests/size.mjs
 suite "engine API: every golden case through dist/engine equals the CLI (Node)" node --test tests/engine-api/golden.mjs
 suite "engine API: TypeScript declarations (tsc --noEmit on a typed example)" tsc -p tests/engine-api
-suite "end-to-end engine API (a partner's own form, CSP, axe)" node tests/e2e/engine-api.mjs
-suite "end-to-end journeys (playwright-core, headless Chromium)" node tests/e2e/run.mjs
-suite "end-to-end embedding (host pages, CSP, isolation, quick exit)" node tests/e2e/embed.mjs
-suite "end-to-end accessibility (error states, keyboard, text spacing, live regions)" node tests/e2e/a11y.mjs
-suite "end-to-end hostile text (127 strings in every checklist field)" node tests/e2e/hostile.mjs
+# The browser suites run one after another (2-core CI machines), each engine in turn.
+for engine in chromium firefox webkit; do
+  suite "end-to-end journeys [$engine]" e2e "$engine" tests/e2e/run.mjs
+  suite "end-to-end embedding: host pages, CSP, isolation, quick exit, old browsers [$engine]" e2e "$engine" tests/e2e/embed.mjs
+  suite "end-to-end accessibility: error states, keyboard, text spacing, live regions [$engine]" e2e "$engine" tests/e2e/a11y.mjs
+  # WebDriver types key by key and cannot enter every hostile string; the partner form is
+  # host-page markup the WebDriver client does not drive: these two in Chromium and Firefox.
+  [ "$engine" = webkit ] && continue
+  suite "end-to-end hostile text: 127 strings in every free-text field [$engine]" e2e "$engine" tests/e2e/hostile.mjs
+  suite "end-to-end engine API: a partner's own form, CSP, axe [$engine]" e2e "$engine" tests/e2e/engine-api.mjs
+done
 
 echo; echo "=== summary"
 printf '%s\n' "${summary[@]}"

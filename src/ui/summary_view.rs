@@ -50,8 +50,11 @@ pub fn use_copy_state(screen: Screen) -> CopyState {
 }
 
 /// Copies text: the Clipboard API in a secure context, else the visible read-only text area
-/// (selected, then the legacy copy command). `done` gets what to announce.
+/// (selected, then the legacy copy command). `done` gets what to announce. Firefox's clipboard
+/// ends the text at a NUL character (which only arrives by pasting), so in every browser a NUL
+/// is copied as U+FFFD and nothing after it is lost.
 fn copy(text: String, what: String, done: Callback<(String, Option<String>)>) {
+    let text: String = text.chars().map(|c| if c == '\0' { char::REPLACEMENT_CHARACTER } else { c }).collect();
     let window = web_sys::window().expect("window");
     if window.is_secure_context() {
         let promise = window.navigator().clipboard().write_text(&text);
