@@ -24,6 +24,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown || fail "Rust target wasm32-unknown-unknown" "rustup target add wasm32-unknown-unknown"
 fi
 
+# 1b. rustfmt and clippy for the house-style checks (in rustup's default profile; added if the
+#     toolchain was installed without them).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding Rust component $component"
+    rustup component add "$component" || fail "Rust component $component" "rustup component add $component"
+  fi
+done
+
 # 2. Trunk (build + asset pipeline). 0.22 needs a newer rustc than ours.
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores, once)"

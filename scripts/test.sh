@@ -27,6 +27,10 @@ e2e() {
   else env BROWSER="$engine" node --test --test-reporter=spec "$file"; fi
 }
 
+# The house style first: rustfmt.toml's format and clippy with every warning an error, on the
+# native build and on the widget's wasm build (its UI code is wasm-only).
+suite "format (cargo fmt --check)" cargo fmt --all -- --check
+suite "lint (clippy, native and wasm, warnings are errors)" bash -c 'cargo clippy --locked --workspace --all-targets -- -D warnings && cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings'
 suite "native tests (engine, rules, CLI)" cargo test --workspace --locked
 suite "browser tests (wasm-bindgen-test) [chromium]" env CHROMEDRIVER=/usr/bin/chromedriver "${wasm_tests[@]}"
 suite "browser tests (wasm-bindgen-test) [firefox]" env GECKODRIVER="$(command -v geckodriver)" "${wasm_tests[@]}"

@@ -91,9 +91,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Option
             "threshold-guide" | "threshold-guide-mounted" | "threshold-guide-failed" => {}
             "audience" => match Audience::ALL.iter().find(|(n, _)| *n == v.to_ascii_lowercase()) {
                 Some((_, a)) => o.audience = *a,
-                None => warnings.push(format!(
-                    "audience \"{v}\" is not known (use school, gp, voluntary or public); using school"
-                )),
+                None => warnings.push(format!("audience \"{v}\" is not known (use school, gp, voluntary or public); using school")),
             },
             "rules" => {
                 if RULE_SETS.contains(&v) {

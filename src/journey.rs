@@ -7,8 +7,8 @@
 //! ignored by the engine, so they come back if the question applies again.
 
 use crate::engine::model::{Kind, Step};
-use crate::engine::{Case, Instant, RuleSet};
 use crate::engine::sorted::{Map, Set};
+use crate::engine::{Case, Instant, RuleSet};
 use std::rc::Rc;
 
 /// Words are runs of ASCII letters and digits: the indicator search and the summary's
@@ -113,9 +113,22 @@ impl Screen {
         const DRAFT: Option<&str> = Some("Continue to draft the referral");
         match self {
             Start => const { &info("Decide what help a child needs", Some("intro_start"), Some("Start now"), None, Start, None) },
-            Danger => const { &info("Is the child in immediate danger?", Some("intro_danger"), CONTINUE, Some("Immediate danger"), Danger, Some(Step::Safety)) },
+            Danger => {
+                const { &info("Is the child in immediate danger?", Some("intro_danger"), CONTINUE, Some("Immediate danger"), Danger, Some(Step::Safety)) }
+            }
             DangerExit => const { &info("Call 999 now", None, DRAFT, None, Danger, None) },
-            Safety => const { &info("Safety and existing involvement", Some("intro_safety"), CONTINUE, Some("Safety and existing involvement"), Safety, Some(Step::Safety)) },
+            Safety => {
+                const {
+                    &info(
+                        "Safety and existing involvement",
+                        Some("intro_safety"),
+                        CONTINUE,
+                        Some("Safety and existing involvement"),
+                        Safety,
+                        Some(Step::Safety),
+                    )
+                }
+            }
             OpenCaseExit => const { &info("Contact the child's allocated social worker", None, DRAFT, None, Safety, None) },
             Child => const { &info("About the child", Some("intro_child"), CONTINUE, Some("About the child"), Child, Some(Step::Child)) },
             Indicators => const { &info("What have you seen or been told?", Some("intro_indicators"), CONTINUE, Some("Indicators"), Indicators, None) },
@@ -220,7 +233,10 @@ pub enum Action {
     Back,
     /// A Change link on Check your answers.
     Change(Screen),
-    Answer { question: String, value: String },
+    Answer {
+        question: String,
+        value: String,
+    },
     ToggleIndicator(String),
     Search(String),
     OpenDomain(String),
@@ -436,9 +452,7 @@ impl Journey {
             return vec![];
         }
         let word_starting = |text: &str, w: &str| occurrences(text, w).any(|at| starts_word(text, at));
-        (0..self.rules.indicators.len())
-            .filter(|&i| words.iter().all(|w| word_starting(&self.rules.indicator_search[i], w)))
-            .collect()
+        (0..self.rules.indicators.len()).filter(|&i| words.iter().all(|w| word_starting(&self.rules.indicator_search[i], w))).collect()
     }
 
     /// True when the search is long enough to filter the indicators.

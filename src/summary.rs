@@ -60,7 +60,6 @@ const TEXT_FIELDS: [(&str, &str); 9] = [
     ("desired_outcome", "What you are asking for"),
 ];
 
-
 /// The answer to a question, if it applies now and is not blank.
 fn answer(j: &Journey, applicable: &Set<usize>, id: &str) -> Option<String> {
     let i = *j.rules.question_index.get(id)?;
@@ -270,7 +269,10 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
         push(
             "risks",
             "Specific risks and steps already taken",
-            vec![format!("Specific risks: {}", names.join("; ")), format!("Steps already taken: {}", answer(j, &ap, "pathway_steps_taken").unwrap_or_else(|| "not known".into()))],
+            vec![
+                format!("Specific risks: {}", names.join("; ")),
+                format!("Steps already taken: {}", answer(j, &ap, "pathway_steps_taken").unwrap_or_else(|| "not known".into())),
+            ],
         );
     }
 
@@ -278,7 +280,11 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
     push("strengths", "What is working well: strengths and protective factors", text("factor_strengths"));
     let voice = if young {
         let v = labelled(j, &ap, &[("child_observed", "What I have seen of the child"), ("factor_child_life", "Their daily life, wishes and feelings")], &[]);
-        if v.is_empty() { known("child_observed") } else { v }
+        if v.is_empty() {
+            known("child_observed")
+        } else {
+            v
+        }
     } else {
         known("factor_child_life")
     };
@@ -360,7 +366,10 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
         labelled(
             j,
             &ap,
-            &[("factor_chronology", "A chronology of the history and past concerns to send"), ("factor_gcp2", "A Graded Care Profile 2 (GCP2) or Neglect Screening Tool completed")],
+            &[
+                ("factor_chronology", "A chronology of the history and past concerns to send"),
+                ("factor_gcp2", "A Graded Care Profile 2 (GCP2) or Neglect Screening Tool completed"),
+            ],
             &[],
         ),
     );
@@ -388,9 +397,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     // The judgement against the answers: checked whatever the purpose.
     match rank {
         None => add("judgement_missing", Screen::Outcome),
-        Some(r) if r < top && harm => {
-            p.push(problem(rules, "judgement_below_answers", &[("category", &rules.categories[r].name)], Screen::Outcome))
-        }
+        Some(r) if r < top && harm => p.push(problem(rules, "judgement_below_answers", &[("category", &rules.categories[r].name)], Screen::Outcome)),
         Some(r) if r == top && !harm => {
             let lower = answer(j, &ap, "desired_outcome").unwrap_or_default().to_ascii_lowercase();
             let asks_for_assessment = occurrences(&lower, "single assessment").next().is_some();
@@ -443,11 +450,8 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
             // Whole words only, as the search finds them (`starts_word`, `ends_word`): ASCII
             // rules, since Unicode letter tables would add about 14 KB to the widget.
             let lower = text.to_ascii_lowercase();
-            let found: Vec<&str> = OPINION_WORDS
-                .iter()
-                .copied()
-                .filter(|w| occurrences(&lower, w).any(|i| starts_word(&lower, i) && ends_word(&lower, i + w.len())))
-                .collect();
+            let found: Vec<&str> =
+                OPINION_WORDS.iter().copied().filter(|w| occurrences(&lower, w).any(|i| starts_word(&lower, i) && ends_word(&lower, i + w.len()))).collect();
             if !found.is_empty() {
                 p.push(problem(rules, "opinion_words", &[("field", what), ("words", &found.join("\", \""))], Screen::Checklist));
             }
@@ -488,7 +492,8 @@ pub fn text_of(purpose: Purpose, sections: &[Section], now: Instant) -> String {
 pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
     let ap = j.applicable();
     let rules = &j.rules;
-    let indicators: Vec<String> = j.selected.iter().filter_map(|id| rules.indicator_index.get(id)).map(|&i| format!("- {}", rules.indicators[i].text)).collect();
+    let indicators: Vec<String> =
+        j.selected.iter().filter_map(|id| rules.indicator_index.get(id)).map(|&i| format!("- {}", rules.indicators[i].text)).collect();
     let risks: Vec<&str> = out.pathways.iter().map(|p| p.name).collect();
     let reason = j.judgement_reason.trim();
     format!(

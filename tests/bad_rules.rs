@@ -133,7 +133,9 @@ fn missing_core_question() {
 #[test]
 fn every_id_the_code_relies_on_is_checked() {
     use threshold_guide::engine::contract;
-    let cases = contract::QUESTIONS.iter().map(|q| ("questions.toml", "question", q.id))
+    let cases = contract::QUESTIONS
+        .iter()
+        .map(|q| ("questions.toml", "question", q.id))
         .chain(contract::CONTACTS.iter().map(|c| ("contacts.toml", "contact", c.id)))
         .chain(contract::OVERRIDES.iter().map(|c| ("safety.toml", "override", c.id)))
         .chain(contract::PATHWAYS.iter().map(|c| ("pathways.toml", "pathway", c.id)))
@@ -181,7 +183,12 @@ fn malformed_rule_file_corpus() {
         ("indicators.toml", "id = \"u.health.1\"", "id = \"\"", "empty id"),
         ("questions.toml", "kind = \"yes_no\"", "kind = \"yes-no\"", "unknown variant `yes-no`"),
         ("questions.toml", "step = \"safety\"", "step = \"triage\"", "unknown variant `triage`"),
-        ("questions.toml", "{ id = \"unborn\", label = \"Unborn\" },", "{ id = \"unborn\", label = \"Unborn\" },\n  { id = \"unborn\", label = \"Again\" },", "duplicate option 'unborn'"),
+        (
+            "questions.toml",
+            "{ id = \"unborn\", label = \"Unborn\" },",
+            "{ id = \"unborn\", label = \"Unborn\" },\n  { id = \"unborn\", label = \"Again\" },",
+            "duplicate option 'unborn'",
+        ),
         ("questions.toml", "{ id = \"unborn\", label = \"Unborn\" },", "", "needs the option 'unborn'"),
         ("questions.toml", "id = \"child_age\"", "id = \"child_age\"\napplies_if = { sometimes = \"x\" }", "unknown variant `sometimes`"),
         ("questions.toml", "kind = \"text\"", "kind = \"text\"\noptions = [ { id = \"a\", label = \"A\" } ]", "only choice questions have options"),
@@ -189,7 +196,12 @@ fn malformed_rule_file_corpus() {
         ("pathways.toml", "consent_exception = \"fgm_hba_faith\"", "consent_exception = \"fgm\"", "unknown consent_exception 'fgm'"),
         ("pathways.toml", "contact = \"police_101\"", "contact = \"police_102\"", "unknown contact 'police_102'"),
         ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ yes = \"child_age\" }", "is a choice question"),
-        ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ answer = { question = \"risk_fgm\", in = [\"maybe\"] } }", "'maybe' is not an answer of question 'risk_fgm'"),
+        (
+            "pathways.toml",
+            "{ yes = \"risk_fgm\" }",
+            "{ answer = { question = \"risk_fgm\", in = [\"maybe\"] } }",
+            "'maybe' is not an answer of question 'risk_fgm'",
+        ),
         ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ any = [] }", "lists no conditions"),
         ("pathways.toml", "{ yes = \"risk_fgm\" }", "{ yes = \"factor_worries\" }", "free-text question"),
         ("safety.toml", "category = \"statutory_intervention\"", "category = \"urgent\"", "unknown category 'urgent'"),

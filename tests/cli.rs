@@ -80,7 +80,11 @@ fn assess_accepts_ids_and_exact_texts() {
     assert_eq!(o.status.code(), Some(2), "a golden file is not a case file");
     let dir = temp_dir("assess");
     let case = dir.join("case.json");
-    std::fs::write(&case, r#"{"indicators": ["  • missing IMMUNISATIONS/checks ", "en.learning.4"], "answers": {"immediate_danger": "no"}, "now": "2026-11-20T16:20:00Z"}"#).unwrap();
+    std::fs::write(
+        &case,
+        r#"{"indicators": ["  • missing IMMUNISATIONS/checks ", "en.learning.4"], "answers": {"immediate_danger": "no"}, "now": "2026-11-20T16:20:00Z"}"#,
+    )
+    .unwrap();
     let o = threshold(&["assess", case.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -154,12 +158,7 @@ fn readme_examples_say_what_the_readme_says() {
 #[test]
 fn a_closed_output_pipe_is_not_a_panic() {
     use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_threshold"))
-        .args(["rules", "questions"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_threshold")).args(["rules", "questions"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     drop(child.stdout.take()); // the reader is gone before the CLI writes
     let o = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&o.stderr);

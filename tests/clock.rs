@@ -36,7 +36,16 @@ fn offsets_in_the_input_are_honoured() {
     assert_eq!(at("2026-06-05T10:14:00-05:30"), at("2026-06-05T15:44:00Z"));
     assert_eq!(at("2026-06-05T15:14:00.123Z"), at("2026-06-05T15:14:00Z"));
     // The last two were found by fuzzing: a multi-byte character where a digit should be.
-    for bad in ["2026-06-05", "2026-06-05T25:00:00Z", "2026-02-30T10:00:00Z", "2026-06-05T10:00:00", "yesterday", "", "2027-02-0\u{3f1}07:50:00'Z", "2027-02-05T07:50:0\u{e9}Z"] {
+    for bad in [
+        "2026-06-05",
+        "2026-06-05T25:00:00Z",
+        "2026-02-30T10:00:00Z",
+        "2026-06-05T10:00:00",
+        "yesterday",
+        "",
+        "2027-02-0\u{3f1}07:50:00'Z",
+        "2027-02-05T07:50:0\u{e9}Z",
+    ] {
         assert!(Instant::parse_rfc3339(bad).is_none(), "{bad} accepted");
     }
 }
@@ -71,7 +80,11 @@ fn mash_hours_in_any_device_time_zone() {
             let secs = {
                 let (sign, rest) = offset.split_at(1);
                 let m = parse_hhmm(rest).unwrap() as i64 * 60;
-                if sign == "-" { -m } else { m }
+                if sign == "-" {
+                    -m
+                } else {
+                    m
+                }
             };
             let local = Instant(t.0 + secs);
             let day = local.0.div_euclid(86400);

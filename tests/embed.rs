@@ -26,7 +26,8 @@ fn every_option_from_attributes_and_from_javascript_names() {
     assert_eq!(o.contact_line.as_deref(), Some("Your DSL is on ext. 123"));
     assert!(o.quick_exit);
     assert_eq!(o.exit_url, "/neutral.html");
-    let (o2, w2) = parse([("audience", "gp"), ("start", "safety"), ("contactLine", "Your DSL is on ext. 123"), ("quickExit", "true"), ("exitUrl", "/neutral.html")]);
+    let (o2, w2) =
+        parse([("audience", "gp"), ("start", "safety"), ("contactLine", "Your DSL is on ext. 123"), ("quickExit", "true"), ("exitUrl", "/neutral.html")]);
     assert!(w2.is_empty(), "{w2:?}");
     assert_eq!(o, o2);
 }

@@ -174,13 +174,21 @@ mod native {
                     let (case, now) = g.case.clone().split().map_err(|e| format!("{name}: {}", e.message))?;
                     let out = rules.assess(&case, now).map_err(|e| format!("{name}: {}", e.message))?;
                     let fails = check(&name, &g, &out);
-                    if fails.is_empty() { Ok(()) } else { Err(fails.join("\n").into()) }
+                    if fails.is_empty() {
+                        Ok(())
+                    } else {
+                        Err(fails.join("\n").into())
+                    }
                 })
             })
             .collect();
         let count = trials.len();
         trials.push(libtest_mimic::Trial::test("there_are_enough_golden_cases", move || {
-            if count >= 80 { Ok(()) } else { Err(format!("expected at least 80 golden cases, found {count}").into()) }
+            if count >= 80 {
+                Ok(())
+            } else {
+                Err(format!("expected at least 80 golden cases, found {count}").into())
+            }
         }));
         libtest_mimic::run(&args, trials).exit();
     }

@@ -21,8 +21,7 @@ fn the_corpus_has_at_least_100_strings() {
 #[test]
 fn every_text_answer_reaches_the_summary_exactly() {
     let rules = Rc::new(common::rules());
-    let text_questions: Vec<String> =
-        rules.questions.iter().filter(|q| q.kind == Kind::Text).map(|q| q.id.as_str().to_string()).collect();
+    let text_questions: Vec<String> = rules.questions.iter().filter(|q| q.kind == Kind::Text).map(|q| q.id.as_str().to_string()).collect();
     assert!(text_questions.len() >= 15, "{text_questions:?}");
     let now = common::at("2026-11-19T10:00:00Z");
     for s in corpus() {

@@ -245,7 +245,12 @@ fn the_summary_is_a_referral_a_decision_not_to_refer_or_information_for_the_allo
     let mut j = journey();
     j.screen = Screen::Summary;
     assert_eq!((j.purpose(), j.heading()), (Purpose::Referral, "Your referral summary"), "no judgement yet");
-    for (judgement, purpose) in [("universal", Purpose::NotReferring), ("emerging_needs", Purpose::NotReferring), ("family_help", Purpose::Referral), ("statutory_intervention", Purpose::Referral)] {
+    for (judgement, purpose) in [
+        ("universal", Purpose::NotReferring),
+        ("emerging_needs", Purpose::NotReferring),
+        ("family_help", Purpose::Referral),
+        ("statutory_intervention", Purpose::Referral),
+    ] {
         j.apply(Action::SetJudgement(Some(judgement.into())));
         assert_eq!(j.purpose(), purpose, "{judgement}");
     }
@@ -277,7 +282,11 @@ fn safety_now_phone_call_travel_and_a_young_childs_voice_are_asked_where_they_ap
     let mut j = journey();
     let ids = |j: &Journey, s| j.questions_on(s).iter().map(|&i| j.rules.questions[i].id.get_ref().clone()).collect::<Vec<_>>();
     answer(&mut j, "significant_harm", "unsure");
-    assert_eq!(ids(&j, Screen::Safety), ["significant_harm", "open_case", "safety_where", "safety_carer", "safety_tonight", "safety_police_ref", "phoned"], "safety now, when harm is possible");
+    assert_eq!(
+        ids(&j, Screen::Safety),
+        ["significant_harm", "open_case", "safety_where", "safety_carer", "safety_tonight", "safety_police_ref", "phoned"],
+        "safety now, when harm is possible"
+    );
     answer(&mut j, "phoned", "edt");
     assert!(ids(&j, Screen::Safety).ends_with(&["phoned".to_string(), "phoned_at".to_string()]));
     answer(&mut j, "child_age", "0_4");

@@ -29,11 +29,7 @@ fn any_case() -> impl Strategy<Value = (Case, Instant)> {
         })
         .collect();
     let answers = proptest::collection::vec(proptest::option::of(0usize..8), questions.len()).prop_map(move |picks| {
-        questions
-            .iter()
-            .zip(picks)
-            .filter_map(|((id, values), pick)| pick.map(|p| (id.clone(), values[p % values.len()].clone())))
-            .collect()
+        questions.iter().zip(picks).filter_map(|((id, values), pick)| pick.map(|p| (id.clone(), values[p % values.len()].clone()))).collect()
     });
     let indicators = proptest::collection::btree_set(0..n, 0..12)
         .prop_map(move |set| set.into_iter().map(|i| rules().indicators[i].id.as_str().to_string()).collect::<Vec<_>>());

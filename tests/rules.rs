@@ -51,12 +51,7 @@ fn indicator_counts_match_the_hand_count() {
 fn indicator_texts_are_verbatim_from_the_document() {
     let doc = flatten(&source_document());
     let r = rules();
-    let missing: Vec<String> = r
-        .indicators
-        .iter()
-        .filter(|i| !doc.contains(&flatten(&i.text)))
-        .map(|i| format!("{}: {}", i.id.as_str(), i.text))
-        .collect();
+    let missing: Vec<String> = r.indicators.iter().filter(|i| !doc.contains(&flatten(&i.text))).map(|i| format!("{}: {}", i.id.as_str(), i.text)).collect();
     assert!(missing.is_empty(), "not found verbatim in the document:\n{}", missing.join("\n"));
 }
 
@@ -95,8 +90,7 @@ fn quotes_and_definitions_are_verbatim_from_the_document() {
     for q in &r.questions {
         quotes.extend(q.quote.as_deref().map(|x| (format!("question {}", q.id.as_str()), x)));
     }
-    let mut missing: Vec<String> =
-        quotes.iter().filter(|(_, q)| !doc.contains(&flatten(q))).map(|(who, q)| format!("{who}: {q}")).collect();
+    let mut missing: Vec<String> = quotes.iter().filter(|(_, q)| !doc.contains(&flatten(q))).map(|(who, q)| format!("{who}: {q}")).collect();
     // Guidance points: from the rule set's document, or from the seed their `source_file` names.
     for g in &r.guidance {
         let other = g.source_file.as_deref().map(|f| flatten(&common::seed(f)));
@@ -146,8 +140,19 @@ fn every_specific_risk_has_a_pathway() {
     let r = rules();
     let ids: Vec<&str> = r.pathways.iter().map(|p| p.id.as_str()).collect();
     for want in [
-        "fgm", "forced_marriage", "radicalisation", "exploitation", "private_fostering", "missing", "cme",
-        "young_carer", "send", "youth_justice", "exclusion", "attendance", "neglect",
+        "fgm",
+        "forced_marriage",
+        "radicalisation",
+        "exploitation",
+        "private_fostering",
+        "missing",
+        "cme",
+        "young_carer",
+        "send",
+        "youth_justice",
+        "exclusion",
+        "attendance",
+        "neglect",
     ] {
         assert!(ids.contains(&want), "no pathway '{want}' (have {ids:?})");
     }

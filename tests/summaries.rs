@@ -98,10 +98,13 @@ fn golden_inputs() -> Vec<(std::path::PathBuf, Input)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/summaries");
     let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
     paths.sort();
-    paths.into_iter().map(|p| {
-        let input = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        (p, input)
-    }).collect()
+    paths
+        .into_iter()
+        .map(|p| {
+            let input = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p, input)
+        })
+        .collect()
 }
 
 #[test]
@@ -180,10 +183,20 @@ fn nothing_addressed_to_the_referrer_is_copied() {
         let now = common::at(&input.now);
         let out = rules.assess(&j.case(), now).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let mut forbidden: Vec<String> = ["Who to phone now", "If you want advice now", "Phone first", "[Not provided", "CHECKS NOT MET", "Decided by", "Rule set:", "enter them in the MASH form", "Before you send"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut forbidden: Vec<String> = [
+            "Who to phone now",
+            "If you want advice now",
+            "Phone first",
+            "[Not provided",
+            "CHECKS NOT MET",
+            "Decided by",
+            "Rule set:",
+            "enter them in the MASH form",
+            "Before you send",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         forbidden.extend(summary::quality_check(&j, &out).into_iter().map(|p| p.text));
         forbidden.push(out.contact.why.clone());
         forbidden.extend(out.consent.warnings.iter().map(|w| w.text.to_string()));
@@ -228,7 +241,8 @@ fn an_open_case_is_never_called_a_referral() {
             let lower = text.to_ascii_lowercase();
             assert!(!lower.contains("referral") && !lower.contains("referring"), "{}, {what}: {text}", path.display());
         }
-        assert!(summary::as_text(&j, &rules.assess(&j.case(), common::at(&input.now)).unwrap(), common::at(&input.now)).starts_with("INFORMATION FOR THE ALLOCATED SOCIAL WORKER"));
+        assert!(summary::as_text(&j, &rules.assess(&j.case(), common::at(&input.now)).unwrap(), common::at(&input.now))
+            .starts_with("INFORMATION FOR THE ALLOCATED SOCIAL WORKER"));
     }
     assert!(opened >= 1, "a golden journey with an open case");
 }

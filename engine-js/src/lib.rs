@@ -292,13 +292,13 @@ fn screen_name(s: Screen) -> &'static str {
 impl RuleSet {
     /// Loads a rule set: `{ rules: "luton" }` or nothing for the default.
     pub fn load_with(options: JsValue) -> Result<RuleSet, JsValue> {
-        let options: LoadOptions = if options.is_undefined() || options.is_null() { LoadOptions::default() } else { from_js("load options", options, &[("rules", "string")])? };
+        let options: LoadOptions =
+            if options.is_undefined() || options.is_null() { LoadOptions::default() } else { from_js("load options", options, &[("rules", "string")])? };
         let id = options.rules.as_deref().unwrap_or(RULE_SETS[0]);
         if !RULE_SETS.contains(&id) {
             return Err(error(&format!("unknown rule set '{id}'"), &RULE_SETS.map(String::from)));
         }
-        let compiled: load::Compiled =
-            compact::from_bytes(compiled_bytes()).ok_or_else(|| error("the compiled rule set cannot be read", &[]))?;
+        let compiled: load::Compiled = compact::from_bytes(compiled_bytes()).ok_or_else(|| error("the compiled rule set cannot be read", &[]))?;
         Ok(RuleSet { rules: Rc::new(load::assemble(compiled.files, compiled.hash)) })
     }
 

@@ -44,9 +44,7 @@ impl Facts<'_> {
     pub(crate) fn holds(&self, c: &Condition) -> bool {
         match c {
             Condition::Yes(q) => self.answers.get(q.as_str()) == Some(&"yes"),
-            Condition::Answer(a) => {
-                self.answers.get(a.question.as_str()).is_some_and(|v| a.one_of.iter().any(|x| x == v))
-            }
+            Condition::Answer(a) => self.answers.get(a.question.as_str()).is_some_and(|v| a.one_of.iter().any(|x| x == v)),
             Condition::Indicator(i) => self.has(i),
             Condition::AnyIndicator(list) => list.iter().any(|i| self.has(i)),
             Condition::CategoryAtLeast(cat) => {
@@ -54,13 +52,8 @@ impl Facts<'_> {
             }
             Condition::DomainsAt(d) => {
                 let Some(rank) = self.rules.category_rank(&d.category) else { return false };
-                let domains: Set<usize> = self
-                    .selected
-                    .iter()
-                    .map(|&i| self.rules.indicator_place[i])
-                    .filter(|p| p.category == rank)
-                    .map(|p| p.domain)
-                    .collect();
+                let domains: Set<usize> =
+                    self.selected.iter().map(|&i| self.rules.indicator_place[i]).filter(|p| p.category == rank).map(|p| p.domain).collect();
                 domains.len() as u32 >= d.at_least
             }
             Condition::All(list) => list.iter().all(|c| self.holds(c)),
@@ -108,19 +101,10 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
 /// Adds the actions whose `when` holds, urgent ones to `urgent`, the rest to `later`; leaves
 /// out what this situation withholds (a new referral for an open case, telling the family
 /// when a consent exception applies).
-fn push_actions<'r>(
-    facts: &Facts,
-    actions: &'r [Action],
-    from: ActionSource<'r>,
-    urgent: &mut Vec<ActionOut<'r>>,
-    later: &mut Vec<ActionOut<'r>>,
-) {
+fn push_actions<'r>(facts: &Facts, actions: &'r [Action], from: ActionSource<'r>, urgent: &mut Vec<ActionOut<'r>>, later: &mut Vec<ActionOut<'r>>) {
     let open_case = facts.answer("open_case") == Some("yes");
     let exception = facts.derived.is_some_and(|d| d.exception);
-    for a in actions
-        .iter()
-        .filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c)))
-        .filter(|a| !(open_case && a.new_referral || exception && a.tells_family))
+    for a in actions.iter().filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c))).filter(|a| !(open_case && a.new_referral || exception && a.tells_family))
     {
         let out = ActionOut {
             id: a.id.as_str(),
@@ -189,38 +173,38 @@ impl RuleSet {
         for o in &overrides {
             if let Some(r) = o.category.as_deref().and_then(|c| self.category_rank(c)) {
                 rank = rank.max(r);
-                override_reasons.push((r, Reason {
-                    kind: ReasonKind::Override,
-                    id: o.id.as_str(),
-                    text: &o.quote,
-                    category: self.categories[r].id.as_str(),
-                    domain: None,
-                    source: &o.source,
-                    interpretation: o.interpretation.as_deref(),
-                }));
+                override_reasons.push((
+                    r,
+                    Reason {
+                        kind: ReasonKind::Override,
+                        id: o.id.as_str(),
+                        text: &o.quote,
+                        category: self.categories[r].id.as_str(),
+                        domain: None,
+                        source: &o.source,
+                        interpretation: o.interpretation.as_deref(),
+                    },
+                ));
             }
         }
         let mut pathways = Vec::new();
         let mut pathway_reasons = Vec::new();
         for p in &triggered {
-            pathways.push(PathwayOut {
-                id: p.id.as_str(),
-                name: &p.name,
-                quote: &p.quote,
-                source: &p.source,
-                interpretation: p.interpretation.as_deref(),
-            });
+            pathways.push(PathwayOut { id: p.id.as_str(), name: &p.name, quote: &p.quote, source: &p.source, interpretation: p.interpretation.as_deref() });
             if let Some(r) = p.category_floor.as_deref().and_then(|c| self.category_rank(c)) {
                 rank = rank.max(r);
-                pathway_reasons.push((r, Reason {
-                    kind: ReasonKind::Pathway,
-                    id: p.id.as_str(),
-                    text: &p.quote,
-                    category: self.categories[r].id.as_str(),
-                    domain: None,
-                    source: &p.source,
-                    interpretation: p.interpretation.as_deref(),
-                }));
+                pathway_reasons.push((
+                    r,
+                    Reason {
+                        kind: ReasonKind::Pathway,
+                        id: p.id.as_str(),
+                        text: &p.quote,
+                        category: self.categories[r].id.as_str(),
+                        domain: None,
+                        source: &p.source,
+                        interpretation: p.interpretation.as_deref(),
+                    },
+                ));
             }
         }
 
@@ -277,20 +261,21 @@ impl RuleSet {
             .iter()
             .filter_map(|r| Some(Reading { category: &self.categories[self.category_rank(r.suggests.as_deref()?)?].name, why: r.reading.as_deref()? }))
             .collect();
-        let mut interpretation: Vec<Note> =
-            shown.iter().map(|r| Note { id: r.id.as_str(), text: &r.advice, basis: Cow::Borrowed(&r.basis) }).collect();
-        if facts.selected.is_empty() && because.is_empty() && pathways.is_empty() && urgent.is_empty() && later.iter().all(|a| a.from.kind == SourceKind::Category) {
+        let mut interpretation: Vec<Note> = shown.iter().map(|r| Note { id: r.id.as_str(), text: &r.advice, basis: Cow::Borrowed(&r.basis) }).collect();
+        if facts.selected.is_empty()
+            && because.is_empty()
+            && pathways.is_empty()
+            && urgent.is_empty()
+            && later.iter().all(|a| a.from.kind == SourceKind::Category)
+        {
             interpretation.insert(0, self.message_note("nothing_selected"));
         }
 
         // An action that is shown removes the actions it covers (said more specifically,
         // or contradicted by this situation).
         let shown: Set<&str> = urgent.iter().chain(&later).map(|o| o.id).collect();
-        let covered: Set<&str> = self
-            .all_actions()
-            .filter(|a| !a.covers.is_empty() && shown.contains(a.id.as_str()))
-            .flat_map(|a| a.covers.iter().map(String::as_str))
-            .collect();
+        let covered: Set<&str> =
+            self.all_actions().filter(|a| !a.covers.is_empty() && shown.contains(a.id.as_str())).flat_map(|a| a.covers.iter().map(String::as_str)).collect();
         urgent.retain(|a| !covered.contains(a.id));
         later.retain(|a| !covered.contains(a.id));
         // One call per number in "Do this now" (two risks that both say "phone the MASH" are
@@ -337,12 +322,7 @@ impl RuleSet {
             warnings.push("The rule set does not put 'call 999' first for immediate danger.".into());
         }
         Ok(Outcome {
-            category: CategoryOut {
-                id: category.id.as_str(),
-                name: &category.name,
-                definition: &category.definition,
-                action: &category.action,
-            },
+            category: CategoryOut { id: category.id.as_str(), name: &category.name, definition: &category.definition, action: &category.action },
             because,
             interpretation,
             readings,
@@ -354,12 +334,7 @@ impl RuleSet {
             contact,
             guidance,
             open_case: facts.answer("open_case") == Some("yes"),
-            ruleset: RulesetOut {
-                id: &self.meta.id,
-                title: &self.meta.title,
-                edition: &self.meta.edition,
-                hash: &self.meta.hash,
-            },
+            ruleset: RulesetOut { id: &self.meta.id, title: &self.meta.title, edition: &self.meta.edition, hash: &self.meta.hash },
             warnings,
         })
     }
@@ -373,11 +348,7 @@ impl RuleSet {
 
     /// Every action in the rule set, wherever it is defined.
     fn all_actions(&self) -> impl Iterator<Item = &Action> {
-        self.overrides
-            .iter()
-            .flat_map(|o| &o.action)
-            .chain(self.pathways.iter().flat_map(|p| &p.action))
-            .chain(self.categories.iter().flat_map(|c| &c.next))
+        self.overrides.iter().flat_map(|o| &o.action).chain(self.pathways.iter().flat_map(|p| &p.action)).chain(self.categories.iter().flat_map(|c| &c.next))
     }
 }
 

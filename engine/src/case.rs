@@ -43,7 +43,6 @@ pub fn normalise(s: &str) -> String {
         .to_ascii_lowercase()
 }
 
-
 /// "Did you mean" suggestions, for people who type ids and texts (the CLI, case files). The
 /// widget only passes ids it took from the rule set, so its build leaves them out: a smaller
 /// download for an error it cannot meet.
@@ -89,17 +88,12 @@ impl RuleSet {
         }
         let n = normalise(key);
         let n = n.trim_end_matches(['.', ',', ';']);
-        let hits: Vec<usize> = (0..self.indicators.len())
-            .filter(|&i| normalise(&self.indicators[i].text).trim_end_matches(['.', ',', ';']) == n)
-            .collect();
+        let hits: Vec<usize> = (0..self.indicators.len()).filter(|&i| normalise(&self.indicators[i].text).trim_end_matches(['.', ',', ';']) == n).collect();
         match hits.as_slice() {
             [one] => Ok(*one),
             [] => Err(CaseError {
                 message: format!("unknown indicator '{key}'"),
-                suggestions: nearest(
-                    key,
-                    self.indicators.iter().map(|i| i.id.as_str()).chain(self.indicators.iter().map(|i| i.text.as_str())),
-                ),
+                suggestions: nearest(key, self.indicators.iter().map(|i| i.id.as_str()).chain(self.indicators.iter().map(|i| i.text.as_str()))),
             }),
             many => Err(CaseError {
                 message: format!("indicator text '{key}' appears more than once; give one of these ids"),
@@ -119,10 +113,7 @@ impl RuleSet {
                 if !cfg!(feature = "typed-cases") {
                     return Err(CaseError::untyped());
                 }
-                return Err(CaseError {
-                    message: format!("unknown question '{q}'"),
-                    suggestions: nearest(q, self.questions.iter().map(|x| x.id.as_str())),
-                });
+                return Err(CaseError { message: format!("unknown question '{q}'"), suggestions: nearest(q, self.questions.iter().map(|x| x.id.as_str())) });
             };
             if !question.accepts(v) {
                 // The widget stores only answers a question accepts: the list of answers is

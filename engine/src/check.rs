@@ -32,10 +32,8 @@ impl Checker<'_> {
 
     fn line(&mut self, file: &str, id: &Id) -> usize {
         let Some(text) = self.sources.files.get(file) else { return 0 };
-        let starts = self
-            .line_starts
-            .entry(file.to_string())
-            .or_insert_with(|| std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect());
+        let starts =
+            self.line_starts.entry(file.to_string()).or_insert_with(|| std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect());
         starts.partition_point(|&s| s <= id.span().start)
     }
 
@@ -228,17 +226,8 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
     let interpretation: Option<InterpretationFile> = ck.parse("interpretation.toml");
     let guidance: Option<GuidanceFile> = ck.parse("guidance.toml");
     let counts: Option<Counts> = if sources.files.contains_key(COUNTS_FILE) { ck.parse(COUNTS_FILE) } else { None };
-    let (
-        Some(ruleset),
-        Some(indicators),
-        Some(questions),
-        Some(pathways),
-        Some(safety),
-        Some(consent),
-        Some(contacts),
-        Some(interpretation),
-        Some(guidance),
-    ) = (ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation, guidance)
+    let (Some(ruleset), Some(indicators), Some(questions), Some(pathways), Some(safety), Some(consent), Some(contacts), Some(interpretation), Some(guidance)) =
+        (ruleset, indicators, questions, pathways, safety, consent, contacts, interpretation, guidance)
     else {
         return Err(ck.errors);
     };
@@ -333,7 +322,8 @@ fn check_questions(ck: &mut Checker, questions: &QuestionsFile, known: &mut Know
             ck.check_text(f, line, "label", &owner, &o.label);
         }
         if let Some(c) = &q.applies_if {
-            let scope = Scope { questions: &defined, later_questions: Some(&all), indicators: &known.indicators, categories: &known.categories, derived: false };
+            let scope =
+                Scope { questions: &defined, later_questions: Some(&all), indicators: &known.indicators, categories: &known.categories, derived: false };
             ck.check_when(f, line, &format!("{owner}: applies_if"), c, &scope);
         }
         defined.insert(q.id.as_str().to_string(), (q.kind, q.options.iter().map(|o| o.id.clone()).collect()));

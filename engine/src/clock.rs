@@ -32,8 +32,7 @@ impl Weekday {
     }
     pub fn of(day: Day) -> Weekday {
         // 1970-01-01 was a Thursday.
-        const W: [Weekday; 7] =
-            [Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun, Weekday::Mon, Weekday::Tue, Weekday::Wed];
+        const W: [Weekday; 7] = [Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun, Weekday::Mon, Weekday::Tue, Weekday::Wed];
         W[day.rem_euclid(7) as usize]
     }
     pub fn name(self) -> &'static str {
@@ -191,8 +190,7 @@ impl LocalTime {
 /// "Monday 23 November 2026".
 pub fn describe_day(day: Day) -> String {
     let (y, m, d) = civil_from_days(day);
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     format!("{} {} {} {}", Weekday::of(day).name(), d, MONTHS[m as usize - 1], y)
 }
 

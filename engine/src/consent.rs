@@ -9,15 +9,12 @@ use std::borrow::Cow;
 impl RuleSet {
     /// The consent exceptions the answers point to, and the one the professional relies on.
     pub(crate) fn exceptions(&self, facts: &Facts, pathways: &[PathwayOut]) -> (Vec<ExceptionOut<'_>>, Option<ExceptionOut<'_>>) {
-        let exception = |id: &str| {
-            self.consent.exception.iter().find(|e| e.id.as_str() == id).map(|e| ExceptionOut { id: e.id.as_str(), text: &e.text })
-        };
+        let exception = |id: &str| self.consent.exception.iter().find(|e| e.id.as_str() == id).map(|e| ExceptionOut { id: e.id.as_str(), text: &e.text });
         let mut suggested: Vec<ExceptionOut<'_>> = Vec::new();
         for e in &self.consent.exception {
             let by_answer = e.suggested_when.as_ref().is_some_and(|c| facts.holds(c));
-            let by_pathway = self.pathways.iter().any(|p| {
-                p.consent_exception.as_deref() == Some(e.id.as_str()) && pathways.iter().any(|x| x.id == p.id.as_str())
-            });
+            let by_pathway =
+                self.pathways.iter().any(|p| p.consent_exception.as_deref() == Some(e.id.as_str()) && pathways.iter().any(|x| x.id == p.id.as_str()));
             if by_answer || by_pathway {
                 suggested.extend(exception(e.id.as_str()));
             }

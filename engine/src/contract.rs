@@ -69,7 +69,12 @@ pub const QUESTIONS: &[QuestionUse] = &[
     q("safety_carer", Kind::Text, &[], SUMMARY),
     q("safety_tonight", Kind::YesNoUnsure, &[], SUMMARY),
     q("safety_police_ref", Kind::Text, &[], SUMMARY),
-    q("phoned", Kind::Choice, &["no", "mash", "edt", "allocated_worker", "police"], "the summary: the written follow-up of a call (option ids are contact ids)"),
+    q(
+        "phoned",
+        Kind::Choice,
+        &["no", "mash", "edt", "allocated_worker", "police"],
+        "the summary: the written follow-up of a call (option ids are contact ids)",
+    ),
     q("phoned_at", Kind::Text, &[], "the summary: when the written follow-up is due"),
     q("risk_travel_date", Kind::Text, &[], SUMMARY),
     q("child_observed", Kind::Text, &[], SUMMARY),

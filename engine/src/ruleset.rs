@@ -150,4 +150,3 @@ impl FromIterator<(String, usize)> for Index {
         index
     }
 }
-

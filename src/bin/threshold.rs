@@ -147,7 +147,15 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
         match a.as_slice() {
             ["rules", "check", rest @ ..] if rest.len() <= 1 => match rules(args.get(2)) {
                 Ok(r) => {
-                    out(&format!("ok: {} ({}), {} indicators, {} questions, {} pathways, hash {}", r.meta.id, r.meta.edition, r.indicators.len(), r.questions.len(), r.pathways.len(), r.meta.hash));
+                    out(&format!(
+                        "ok: {} ({}), {} indicators, {} questions, {} pathways, hash {}",
+                        r.meta.id,
+                        r.meta.edition,
+                        r.indicators.len(),
+                        r.questions.len(),
+                        r.pathways.len(),
+                        r.meta.hash
+                    ));
                     0
                 }
                 Err(code) => code,

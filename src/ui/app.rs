@@ -54,12 +54,8 @@ pub fn app(props: &AppProps) -> Html {
     let journey = use_reducer(move || {
         initial.map(Rc::unwrap_or_clone).unwrap_or_else(|| Journey::starting_at(rules, if start == StartAt::Safety { Screen::Danger } else { Screen::Start }))
     });
-    let ctx = Ctx {
-        journey: Rc::new((*journey).clone()),
-        dispatch: journey.dispatcher(),
-        prefix: format!("tg{}", props.instance),
-        options: props.options.clone(),
-    };
+    let ctx =
+        Ctx { journey: Rc::new((*journey).clone()), dispatch: journey.dispatcher(), prefix: format!("tg{}", props.instance), options: props.options.clone() };
     let heading = use_node_ref();
     let summary = use_node_ref();
     let screen = journey.screen;
@@ -113,9 +109,7 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Check => check_answers(&ctx),
         Screen::Outcome => outcome_view(&ctx),
         Screen::Summary => summary_page(&ctx, &copy_state),
-        Screen::Danger | Screen::Safety | Screen::Child | Screen::Risks | Screen::Checklist | Screen::Consent => {
-            question_list(&ctx, screen)
-        }
+        Screen::Danger | Screen::Safety | Screen::Child | Screen::Risks | Screen::Checklist | Screen::Consent => question_list(&ctx, screen),
     };
     let info = screen.info();
     let rules = &props.rules;

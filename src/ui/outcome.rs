@@ -2,8 +2,8 @@
 //! right number for the current London time), what to attach, consent, and the
 //! professional's own judgement kept beside the suggestion.
 
-use super::ctx::{now, Ctx};
 use super::contact::contact_details;
+use super::ctx::{now, Ctx};
 use super::govuk::{details_small, el, guidance_says, radio_item, warning_inner};
 use crate::engine::assess::{ActionOut, GuidanceOut, Outcome, Reason};
 use crate::journey::Action;
@@ -184,7 +184,8 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
     let reason_id = ctx.id("judgement-reason");
     let error = |q: &str| j.errors.iter().find(|e| e.question == q).map(|e| e.message.clone());
     let (choice_error, reason_error) = (error("judgement"), error("judgement-reason"));
-    let message = |e: &Option<String>| html! { if let Some(e) = e { <p class="tg-error-message">{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p> } };
+    let message =
+        |e: &Option<String>| html! { if let Some(e) = e { <p class="tg-error-message">{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p> } };
     let radios = html! {
         <fieldset class="tg-fieldset">
             <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ "Your professional judgement" }</legend>

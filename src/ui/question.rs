@@ -2,9 +2,9 @@
 //! textarea with a label; hint, inline error, and the document's words on request.
 
 use super::ctx::Ctx;
+use super::govuk::{el, guidance_says, radio_item};
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
-use super::govuk::{el, guidance_says, radio_item};
 use yew::prelude::*;
 
 #[inline(never)]
@@ -32,22 +32,29 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         (false, false) => None,
     };
     let hint = q.hint.as_ref().map(|h| html! { <div class="tg-hint" id={hint_id.clone()}>{ h }</div> });
-    let error_html = error.as_ref().map(|e| html! {
-        <p class="tg-error-message" id={error_id.clone()}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p>
+    let error_html = error.as_ref().map(|e| {
+        html! {
+            <p class="tg-error-message" id={error_id.clone()}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p>
+        }
     });
     let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
         let oninput = ctx.on_input(|value, question| Action::Answer { question: question.to_string(), value }, qid.clone());
-        return form_group(error.is_some(), None, qid, html! {
-            <>
-                <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
-                { for hint }
-                { for error_html }
-                <textarea class="tg-textarea" id={field_id.clone()} name={field_id} rows="4" spellcheck="true"
-                    aria-describedby={described} value={value} {oninput} />
-                { for quote }
-            </>
-        });
+        return form_group(
+            error.is_some(),
+            None,
+            qid,
+            html! {
+                <>
+                    <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
+                    { for hint }
+                    { for error_html }
+                    <textarea class="tg-textarea" id={field_id.clone()} name={field_id} rows="4" spellcheck="true"
+                        aria-describedby={described} value={value} {oninput} />
+                    { for quote }
+                </>
+            },
+        );
     }
 
     let items = html! {
@@ -64,17 +71,22 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     } else {
         html! { { el("div", "tg-radios", Html::from(items)) } }
     };
-    form_group(error.is_some(), Some(field_id.clone()), qid, html! {
-        <>
-            <fieldset class="tg-fieldset" aria-describedby={described}>
-                <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ &q.question }</legend>
-                { for hint }
-                { for error_html }
-                { radios }
-            </fieldset>
-            { for quote }
-        </>
-    })
+    form_group(
+        error.is_some(),
+        Some(field_id.clone()),
+        qid,
+        html! {
+            <>
+                <fieldset class="tg-fieldset" aria-describedby={described}>
+                    <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ &q.question }</legend>
+                    { for hint }
+                    { for error_html }
+                    { radios }
+                </fieldset>
+                { for quote }
+            </>
+        },
+    )
 }
 
 /// A question's form group, edged in red when it has an error. Literal class lists in two

@@ -2,8 +2,8 @@
 //! (View functions, not components: they have no state of their own, and each component
 //! type adds its own copy of Yew's lifecycle code to the download.)
 
-use super::ctx::{now, Ctx};
 use super::contact::contact_details;
+use super::ctx::{now, Ctx};
 use super::govuk::{el, prose};
 use crate::embed::Audience;
 use yew::prelude::*;

@@ -161,7 +161,17 @@ fn copy_button(label: &'static str, text: String, what: String, described: Optio
 /// under "For your own records", h3.
 #[inline(never)]
 #[allow(clippy::too_many_arguments)]
-fn copy_block(ctx: &Ctx, done: &Done, section: &'static str, title_id: String, h2: bool, title: String, intro: Option<&str>, text: String, what: String) -> Html {
+fn copy_block(
+    ctx: &Ctx,
+    done: &Done,
+    section: &'static str,
+    title_id: String,
+    h2: bool,
+    title: String,
+    intro: Option<&str>,
+    text: String,
+    what: String,
+) -> Html {
     let heading = if h2 {
         html! { <h2 class="tg-heading-m" id={title_id.clone()}>{ title }</h2> }
     } else {
@@ -215,7 +225,17 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     });
     let disagreement = out.guidance.iter().any(|g| g.id == "disagree").then(|| {
         let record = summary::disagreement_record(j, &out, now);
-        copy_block(ctx, &done, "disagreement", ctx.id("disagreement-title"), false, "If you disagree with the decision".into(), Some("disagreement_intro"), record, "the disagreement record".into())
+        copy_block(
+            ctx,
+            &done,
+            "disagreement",
+            ctx.id("disagreement-title"),
+            false,
+            "If you disagree with the decision".into(),
+            Some("disagreement_intro"),
+            record,
+            "the disagreement record".into(),
+        )
     });
 
     html! {

@@ -23,7 +23,9 @@ pub fn source_document() -> String {
 /// How quotes are compared with the extracted document: markup and bullets dropped,
 /// white space collapsed (the extraction breaks lines mid-sentence).
 pub fn flatten(s: &str) -> String {
-    s.replace("**", "").replace("<u>", "").replace("</u>", "")
+    s.replace("**", "")
+        .replace("<u>", "")
+        .replace("</u>", "")
         .split(|c: char| c.is_whitespace() || c == '•' || c == '·')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
