@@ -39,7 +39,6 @@ pub fn have_ready(rules: &RuleSet) -> Vec<String> {
 }
 
 /// For Download and Print (paper and files lie around); not in the copied text.
-pub const SENSITIVE: &str = "This summary contains sensitive information about a child. Do not leave it on screen or paper where others can see it.";
 
 const DAY: i64 = 86_400;
 
@@ -122,22 +121,20 @@ pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
     if purpose == Purpose::NotReferring {
         return String::new();
     }
+    let rules = &j.rules;
     if let Some((_, Some(called))) = phone_call(j, now) {
-        return format!("Send this written follow-up by {} (24 hours after your call).", Instant(called.0 + DAY).london().describe());
+        return rules.message("sending_follow_up", &[("due", &Instant(called.0 + DAY).london().describe())]);
     }
     if purpose == Purpose::OpenCase {
-        return "Send this to the child's allocated social worker (or their manager, or the duty social worker).".into();
+        return rules.message("sending_open_case", &[]);
     }
     if !out.urgent.is_empty() {
-        return format!("Phone first: {}, {}. {}", out.contact.name, out.contact.phone, out.contact.why);
+        return rules.message("sending_phone_first", &[("name", out.contact.name), ("phone", out.contact.phone), ("why", &out.contact.why)]);
     }
     // When the MASH next opens, in the words the outcome page uses (the engine's).
     match &out.contact.next_open {
-        Some(t) => format!(
-            "The MASH is closed and this is not urgent: send it when the MASH opens again, on {t}. If it becomes urgent before then, phone the {}, {}.",
-            out.contact.name, out.contact.phone
-        ),
-        None => "This is not urgent: send it through the MASH web form.".into(),
+        Some(t) => rules.message("sending_when_open", &[("next_open", t)]),
+        None => rules.message("sending_now", &[]),
     }
 }
 

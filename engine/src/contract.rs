@@ -99,6 +99,12 @@ pub const PATHWAYS: &[IdUse] = &[IdUse { id: "neglect", used_by: "the summary's 
 pub const DOMAINS: &[IdUse] = &[IdUse { id: "educational_neglect", used_by: "the summary's neglect check" }];
 
 pub const MESSAGES: &[MessageUse] = &[
+    MessageUse { id: "sending_follow_up", placeholders: &["due"], used_by: "the summary page: when the written follow-up is due" },
+    MessageUse { id: "sending_open_case", placeholders: &[], used_by: "the summary page, for an open case" },
+    MessageUse { id: "sending_phone_first", placeholders: &["name", "phone", "why"], used_by: "the summary page, when something is urgent" },
+    MessageUse { id: "sending_when_open", placeholders: &["next_open"], used_by: "the summary page, out of hours and not urgent" },
+    MessageUse { id: "sending_now", placeholders: &[], used_by: "the summary page, in office hours and not urgent" },
+    MessageUse { id: "sensitive", placeholders: &[], used_by: "the summary's download and print" },
     MessageUse { id: "could_not_assess", placeholders: &[], used_by: "the outcome and summary pages, if the engine refuses the answers (a bug)" },
     MessageUse { id: "suggestion_note", placeholders: &[], used_by: "the outcome page, under the suggested category" },
     MessageUse { id: "exceptions_intro", placeholders: &[], used_by: "the outcome page's consent section" },

@@ -200,7 +200,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     let sections = summary::referral_summary(j, &out, now);
     let problems = summary::quality_check(j, &out);
     let all = summary::text_of(purpose, &sections, now);
-    let paper = format!("{all}\n{}\n", summary::SENSITIVE);
+    let paper = format!("{all}\n{}\n", rules.message("sensitive", &[]));
     let sending = summary::sending(j, &out, now);
     // What to have ready, then the documents to attach, as one list.
     let mut ready = rules.message("have_ready", &[]);
