@@ -2,7 +2,6 @@
 // side by side. Prints the figures and writes bench/results.json.
 // Run: bash scripts/bench.sh   (builds the release widget first)
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { start, WIDGET as W, next, choose } from '../tests/e2e/browser.mjs';
@@ -14,24 +13,38 @@ const CLICKS = 50;
 const THROTTLE = 4;
 const results = { date: new Date().toISOString(), throttle: THROTTLE };
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+};
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 // 1. Size of the first load.
 const assets = firstLoadAssets(DIST);
-results.size = { assets, total: assets.reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip, brotli: t.brotli + a.brotli }), { raw: 0, gzip: 0, brotli: 0 }) };
+results.size = {
+  assets,
+  total: assets.reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip, brotli: t.brotli + a.brotli }), { raw: 0, gzip: 0, brotli: 0 }),
+};
 console.log('Size of the first load (widget files only; the host page is not counted):');
-for (const a of assets) console.log(`  ${a.file.padEnd(44)} raw ${kb(a.raw).padStart(9)}  gzip -9 ${kb(a.gzip).padStart(9)}  brotli ${kb(a.brotli).padStart(9)}`);
+for (const a of assets)
+  console.log(`  ${a.file.padEnd(44)} raw ${kb(a.raw).padStart(9)}  gzip -9 ${kb(a.gzip).padStart(9)}  brotli ${kb(a.brotli).padStart(9)}`);
 const t = results.size.total;
 console.log(`  ${'total'.padEnd(44)} raw ${kb(t.raw).padStart(9)}  gzip -9 ${kb(t.gzip).padStart(9)}  brotli ${kb(t.brotli).padStart(9)}`);
 results.size.goal_gzip = 110 * 1024;
 console.log(`  goal: total ≤ 110 KB gzip; ${t.gzip <= results.size.goal_gzip ? 'met' : `gap ${kb(t.gzip - results.size.goal_gzip)}`}`);
 // The engine for integrators (dist/engine/): the rule set (with its sources) and the API, no widget.
 const engine = engineAssets(DIST);
-results.size.engine = { assets: engine, total: engine.reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip, brotli: t.brotli + a.brotli }), { raw: 0, gzip: 0, brotli: 0 }) };
+results.size.engine = {
+  assets: engine,
+  total: engine.reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip, brotli: t.brotli + a.brotli }), { raw: 0, gzip: 0, brotli: 0 }),
+};
 console.log('Size of the engine for integrators (dist/engine/, what a partner page loads to call it):');
-for (const a of engine) console.log(`  ${a.file.padEnd(44)} raw ${kb(a.raw).padStart(9)}  gzip -9 ${kb(a.gzip).padStart(9)}  brotli ${kb(a.brotli).padStart(9)}`);
+for (const a of engine)
+  console.log(`  ${a.file.padEnd(44)} raw ${kb(a.raw).padStart(9)}  gzip -9 ${kb(a.gzip).padStart(9)}  brotli ${kb(a.brotli).padStart(9)}`);
 const et = results.size.engine.total;
 console.log(`  ${'total'.padEnd(44)} raw ${kb(et.raw).padStart(9)}  gzip -9 ${kb(et.gzip).padStart(9)}  brotli ${kb(et.brotli).padStart(9)}`);
 
@@ -42,24 +55,32 @@ results.evaluation = { native_median_us: m && Number(m[1]), native_p95_us: m && 
 console.log(`\nEvaluation, every indicator selected: native median ${m[1]} µs (target ≤ 50 µs)`);
 
 // A baseline page: the same indicator texts as plain checkboxes, no script.
-const indicatorTexts = [...fs.readFileSync('rules/luton/indicators.toml', 'utf8').matchAll(/^text = "((?:[^"\\]|\\.)*)"$/gm)].map((x) => JSON.parse(`"${x[1]}"`));
+const indicatorTexts = [...fs.readFileSync('rules/luton/indicators.toml', 'utf8').matchAll(/^text = "((?:[^"\\]|\\.)*)"$/gm)].map((x) =>
+  JSON.parse(`"${x[1]}"`),
+);
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const baseline = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Baseline</title><link rel="icon" href="favicon.svg"></head><body><main><h1>Indicators</h1><form>${
-  indicatorTexts.map((x, i) => `<div><input type="checkbox" id="i${i}"><label for="i${i}">${escape(x)}</label></div>`).join('')
-}</form></main><script src="/__bench__/mark.js"></script></body></html>`;
+const baseline = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Baseline</title><link rel="icon" href="favicon.svg"></head><body><main><h1>Indicators</h1><form>${indicatorTexts
+  .map((x, i) => `<div><input type="checkbox" id="i${i}"><label for="i${i}">${escape(x)}</label></div>`)
+  .join('')}</form></main><script src="/__bench__/mark.js"></script></body></html>`;
 const tmp = fs.mkdtempSync('/tmp/tg-bench-');
 fs.writeFileSync(path.join(tmp, 'baseline.html'), baseline);
 fs.writeFileSync(path.join(tmp, 'mark.js'), "performance.mark('threshold-guide-interactive');");
 // The widget on a page like the baseline (same skeleton, no demo-portal styling), so the two
 // differ only by the widget.
-fs.writeFileSync(path.join(tmp, 'widget.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Widget</title><link rel="icon" href="/favicon.svg"><script type="module" async src="/threshold-guide.js"></script></head><body><main><h1>Indicators</h1><div data-threshold-guide><p>If a child is in immediate danger, call 999. Luton MASH: 01582 547653.</p></div></main></body></html>`);
+fs.writeFileSync(
+  path.join(tmp, 'widget.html'),
+  `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Widget</title><link rel="icon" href="/favicon.svg"><script type="module" async src="/threshold-guide.js"></script></head><body><main><h1>Indicators</h1><div data-threshold-guide><p>If a child is in immediate danger, call 999. Luton MASH: 01582 547653.</p></div></main></body></html>`,
+);
 
-const { server, origin, browser } = await start(DIST);
+const { server, browser } = await start(DIST);
 server.close();
 const { serve } = await import('../scripts/serve.mjs');
-const srv = await serve(DIST, 0, { '/__bench__/baseline.html': path.join(tmp, 'baseline.html'), '/__bench__/mark.js': path.join(tmp, 'mark.js'),
+const srv = await serve(DIST, 0, {
+  '/__bench__/baseline.html': path.join(tmp, 'baseline.html'),
+  '/__bench__/mark.js': path.join(tmp, 'mark.js'),
   '/__bench__/widget.html': path.join(tmp, 'widget.html'),
-  '/__test__/axe.min.js': 'node_modules/axe-core/axe.min.js' });
+  '/__test__/axe.min.js': 'node_modules/axe-core/axe.min.js',
+});
 const base = `http://127.0.0.1:${srv.address().port}`;
 
 async function throttledPage() {
@@ -83,10 +104,12 @@ async function coldLoad(url) {
   await page.addInitScript(() => {
     new PerformanceObserver((list) => {
       if (list.getEntries().some((e) => e.name === 'threshold-guide-interactive')) {
-        requestAnimationFrame(() => setTimeout(() => {
-          const marker = performance.getEntriesByName('threshold-guide-interactive')[0].startTime;
-          console.debug(`bench-startup ${marker} ${performance.now()}`);
-        }, 0));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const marker = performance.getEntriesByName('threshold-guide-interactive')[0].startTime;
+            console.debug(`bench-startup ${marker} ${performance.now()}`);
+          }, 0),
+        );
       }
     }).observe({ type: 'mark', buffered: true });
   });
@@ -113,10 +136,15 @@ for (const f of ['marker', 'painted']) {
   results.startup[f] = r;
 }
 console.log(`\nStart-up at ${THROTTLE}x CPU throttle, ${COLD_LOADS} cold loads each, from navigation (median, p95):`);
-for (const [f, what] of [['marker', 'to the interactive marker'], ['painted', 'to the first frame after it']]) {
+for (const [f, what] of [
+  ['marker', 'to the interactive marker'],
+  ['painted', 'to the first frame after it'],
+]) {
   const r = results.startup[f];
   console.log(`  ${what}:`);
-  console.log(`    widget, page like the static one  ${r.widget_bare_page.median_ms} ms, ${r.widget_bare_page.p95_ms} ms   ratio ${r.ratio_bare}x (target ≤ 2x)`);
+  console.log(
+    `    widget, page like the static one  ${r.widget_bare_page.median_ms} ms, ${r.widget_bare_page.p95_ms} ms   ratio ${r.ratio_bare}x (target ≤ 2x)`,
+  );
   console.log(`    widget, demo school page          ${r.widget_demo_page.median_ms} ms, ${r.widget_demo_page.p95_ms} ms   ratio ${r.ratio_demo}x`);
   console.log(`    static page, ${indicatorTexts.length} indicators as checkboxes ${r.static_page.median_ms} ms, ${r.static_page.p95_ms} ms`);
 }
@@ -133,7 +161,9 @@ for (const [f, what] of [['marker', 'to the interactive marker'], ['painted', 't
   const glue = fs.readdirSync(benchDist).find((f) => /^threshold-guide-[0-9a-f]+\.js$/.test(f));
   const inBrowser = await page.evaluate(async (g) => (await import(`/${g}`)).benchmarkAssess(200), glue);
   results.evaluation.browser_median_ms = inBrowser;
-  console.log(`\nEvaluation in the browser (${THROTTLE}x throttle): median ${(inBrowser * 1000).toFixed(0)} µs (target ≤ 1 ms; performance.now() is coarsened to 100 µs steps)`);
+  console.log(
+    `\nEvaluation in the browser (${THROTTLE}x throttle): median ${(inBrowser * 1000).toFixed(0)} µs (target ≤ 1 ms; performance.now() is coarsened to 100 µs steps)`,
+  );
   await context.close();
   benchSrv.close();
 }
@@ -146,9 +176,14 @@ for (const [f, what] of [['marker', 'to the interactive marker'], ['painted', 't
   const glue = fs.readdirSync(DIST).find((f) => /^threshold-guide-[0-9a-f]+\.js$/.test(f));
 
   // Walk to the indicator picker.
-  await next(page); await choose(page, 'immediate danger', 'No'); await next(page);
-  await choose(page, 'significant harm', 'No'); await choose(page, 'already open', 'No'); await next(page);
-  await choose(page, 'How old', '5 to 12 years'); await next(page);
+  await next(page);
+  await choose(page, 'immediate danger', 'No');
+  await next(page);
+  await choose(page, 'significant harm', 'No');
+  await choose(page, 'already open', 'No');
+  await next(page);
+  await choose(page, 'How old', '5 to 12 years');
+  await next(page);
   await page.locator(`${W} [role=status]`).waitFor();
 
   // Click → updated outcome in the DOM (the status line names the suggested category).
@@ -161,7 +196,12 @@ for (const [f, what] of [['marker', 'to the interactive marker'], ['painted', 't
       const box = boxes[i % boxes.length];
       const before = status.textContent;
       const changed = new Promise((resolve) => {
-        const mo = new MutationObserver(() => { if (status.textContent !== before) { mo.disconnect(); resolve(performance.now()); } });
+        const mo = new MutationObserver(() => {
+          if (status.textContent !== before) {
+            mo.disconnect();
+            resolve(performance.now());
+          }
+        });
         mo.observe(status, { childList: true, characterData: true, subtree: true });
       });
       const t0 = performance.now();
@@ -184,10 +224,16 @@ for (const [f, what] of [['marker', 'to the interactive marker'], ['painted', 't
       const done = new Promise((resolve) => {
         const mo = new MutationObserver(() => {
           const now = root.querySelectorAll('input[type=checkbox]').length + '|' + (root.querySelector('legend') || {}).textContent;
-          if (now !== before) { mo.disconnect(); resolve(performance.now()); }
+          if (now !== before) {
+            mo.disconnect();
+            resolve(performance.now());
+          }
         });
         mo.observe(root, { childList: true, subtree: true, characterData: true });
-        setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
+        setTimeout(() => {
+          mo.disconnect();
+          resolve(null);
+        }, 2000);
       });
       const t0 = performance.now();
       input.value = word;
@@ -198,15 +244,27 @@ for (const [f, what] of [['marker', 'to the interactive marker'], ['painted', 't
     }
     return times;
   });
-  results.interaction = { clicks: clicks.length, click_median_ms: median(clicks), click_p95_ms: p95(clicks), search_samples: typing.length, search_median_ms: median(typing), search_p95_ms: p95(typing) };
+  results.interaction = {
+    clicks: clicks.length,
+    click_median_ms: median(clicks),
+    click_p95_ms: p95(clicks),
+    search_samples: typing.length,
+    search_median_ms: median(typing),
+    search_p95_ms: p95(typing),
+  };
   console.log(`\nInteraction at ${THROTTLE}x throttle (target ≤ 16 ms):`);
   console.log(`  click an indicator → outcome updated: median ${median(clicks).toFixed(1)} ms, p95 ${p95(clicks).toFixed(1)} ms over ${clicks.length} clicks`);
-  console.log(`  type in search → list filtered:       median ${median(typing).toFixed(1)} ms, p95 ${p95(typing).toFixed(1)} ms over ${typing.length} keystrokes`);
+  console.log(
+    `  type in search → list filtered:       median ${median(typing).toFixed(1)} ms, p95 ${p95(typing).toFixed(1)} ms over ${typing.length} keystrokes`,
+  );
 
   // Finish the journey, then memory.
   await page.locator(`${W} input[type=search]`).fill('');
   for (let i = 0; i < 5; i++) await next(page);
-  await page.locator(`${W} h1`, { hasText: 'Your referral summary' }).waitFor().catch(() => {});
+  await page
+    .locator(`${W} h1`, { hasText: 'Your referral summary' })
+    .waitFor()
+    .catch(() => {});
   const mem = await page.evaluate(async (g) => {
     const exports = await (await import(`/${g}`)).default();
     return { js_heap_bytes: performance.memory ? performance.memory.usedJSHeapSize : null, wasm_memory_bytes: exports.memory.buffer.byteLength };

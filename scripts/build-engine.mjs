@@ -27,14 +27,26 @@ const t0 = Date.now();
 // Trunk's hook environment sets the widget's cargo profile and features; this build is its own.
 const env = { ...process.env };
 for (const k of Object.keys(env)) if (k.startsWith('TRUNK_') || k.startsWith('CARGO_')) delete env[k];
-execFileSync('cargo', ['build', '-p', 'threshold-engine-js', '--release', '--target', 'wasm32-unknown-unknown', '--locked', '-q'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+execFileSync('cargo', ['build', '-p', 'threshold-engine-js', '--release', '--target', 'wasm32-unknown-unknown', '--locked', '-q'], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 const target = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
 const built = path.join(target, 'wasm32-unknown-unknown/release/threshold_engine_js.wasm');
 
 const tmp = fs.mkdtempSync(path.join(target, 'engine-js-'));
 try {
   run('wasm-bindgen', ['--target', 'web', '--out-dir', tmp, '--out-name', 'threshold-engine', built]);
-  run(bin('wasm-opt'), ['-Oz', '--converge', '--strip-producers', '--strip-target-features', path.join(tmp, 'threshold-engine_bg.wasm'), '-o', path.join(tmp, 'opt.wasm')]);
+  run(bin('wasm-opt'), [
+    '-Oz',
+    '--converge',
+    '--strip-producers',
+    '--strip-target-features',
+    path.join(tmp, 'threshold-engine_bg.wasm'),
+    '-o',
+    path.join(tmp, 'opt.wasm'),
+  ]);
   const wasm = fs.readFileSync(path.join(tmp, 'opt.wasm'));
   const glueCode = fs.readFileSync(path.join(tmp, 'threshold-engine.js'), 'utf8');
   // wasm-bindgen writes an optional argument with a declared type as a required one.
@@ -91,8 +103,13 @@ export function load(options?: LoadOptions): Promise<RuleSet>;
   fs.writeFileSync(path.join(out, 'threshold-engine.js'), await small(entry));
   fs.writeFileSync(path.join(out, 'threshold-engine.d.ts'), entryTypes);
   // For Node.js and bundlers: the folder is an ES module package.
-  fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ name: 'threshold-engine', private: true, type: 'module', main: 'threshold-engine.js', types: 'threshold-engine.d.ts' }, null, 2)}\n`);
-  console.log(`engine: ${path.relative(root, out)}/threshold-engine.js -> ${name}.js, ${name}_bg.wasm (${wasm.length} B) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  fs.writeFileSync(
+    path.join(out, 'package.json'),
+    `${JSON.stringify({ name: 'threshold-engine', private: true, type: 'module', main: 'threshold-engine.js', types: 'threshold-engine.d.ts' }, null, 2)}\n`,
+  );
+  console.log(
+    `engine: ${path.relative(root, out)}/threshold-engine.js -> ${name}.js, ${name}_bg.wasm (${wasm.length} B) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

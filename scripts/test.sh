@@ -28,8 +28,10 @@ e2e() {
 }
 
 # The house style first: rustfmt.toml's format and clippy with every warning an error, on the
-# native build and on the widget's wasm build (its UI code is wasm-only).
+# native build and on the widget's wasm build (its UI code is wasm-only); Prettier and ESLint
+# (.prettierrc.json, eslint.config.mjs) for the JavaScript.
 suite "format (cargo fmt --check)" cargo fmt --all -- --check
+suite "JavaScript format and lint (prettier --check, eslint)" bash -c 'prettier --check . && eslint .'
 suite "lint (clippy, native and wasm, warnings are errors)" bash -c 'cargo clippy --locked --workspace --all-targets -- -D warnings && cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings'
 suite "native tests (engine, rules, CLI)" cargo test --workspace --locked
 suite "browser tests (wasm-bindgen-test) [chromium]" env CHROMEDRIVER=/usr/bin/chromedriver "${wasm_tests[@]}"

@@ -9,26 +9,8 @@
 use crate::engine::model::{Kind, Step};
 use crate::engine::sorted::{Map, Set};
 use crate::engine::{Case, Instant, RuleSet};
+use crate::text::{occurrences, starts_word};
 use std::rc::Rc;
-
-/// Words are runs of ASCII letters and digits: the indicator search and the summary's
-/// opinion-word check both find words by these two tests. (Curly quotes and dashes pasted
-/// from a document count as boundaries, as does any other non-ASCII character.)
-pub(crate) fn starts_word(text: &str, at: usize) -> bool {
-    at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric()
-}
-
-/// True when the text at byte `end` does not carry on the word before it.
-pub(crate) fn ends_word(text: &str, end: usize) -> bool {
-    text.as_bytes().get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
-}
-
-/// Byte offsets where `word` occurs in `text`. A plain scan: the texts are a sentence or two
-/// long, and std's two-way string searcher would add about 1 KB to the widget.
-pub(crate) fn occurrences<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let (text, word) = (text.as_bytes(), word.as_bytes());
-    (0..text.len()).filter(move |&at| !word.is_empty() && text[at..].starts_with(word))
-}
 
 /// The shortest search that filters the indicators.
 pub const SEARCH_MIN: usize = 2;
@@ -248,7 +230,7 @@ pub enum Action {
 
 impl Journey {
     pub fn new(rules: Rc<RuleSet>) -> Journey {
-        let domain = rules.domains.first().map(|d| d.id.get_ref().clone()).unwrap_or_default();
+        let domain = rules.domains.first().map(|d| d.id.as_str().to_string()).unwrap_or_default();
         Journey {
             rules,
             screen: Screen::Start,
@@ -302,7 +284,7 @@ impl Journey {
             .filter(|i| applicable.contains(i))
             .filter(|&i| self.rules.questions[i].step == step)
             // The danger question has a screen of its own, and is asked nowhere else.
-            .filter(|&i| (self.rules.questions[i].id.get_ref() == "immediate_danger") == (screen == Screen::Danger))
+            .filter(|&i| (self.rules.questions[i].id.as_str() == "immediate_danger") == (screen == Screen::Danger))
             .collect()
     }
 
@@ -323,9 +305,9 @@ impl Journey {
         self.questions_on(screen)
             .into_iter()
             .map(|i| &self.rules.questions[i])
-            .filter(|q| q.required && self.answer(q.id.get_ref()).is_none_or(|v| v.trim().is_empty()))
+            .filter(|q| q.required && self.answer(q.id.as_str()).is_none_or(|v| v.trim().is_empty()))
             .map(|q| FieldError {
-                question: q.id.get_ref().clone(),
+                question: q.id.as_str().to_string(),
                 message: q.error.clone().unwrap_or_else(|| format!("Answer the question: {}", q.question)),
             })
             .collect()
@@ -404,7 +386,7 @@ impl Journey {
             }
             Action::Search(text) => self.search = text,
             Action::OpenDomain(id) => {
-                if self.rules.domains.iter().any(|d| d.id.get_ref() == &id) {
+                if self.rules.domains.iter().any(|d| d.id.as_str() == id) {
                     self.domain = id;
                 }
             }
@@ -463,19 +445,5 @@ impl Journey {
     /// Selected indicators per domain id.
     pub fn selected_in_domain(&self, domain: &str) -> usize {
         self.selected.iter().filter(|id| self.rules.indicator_index.get(id).is_some_and(|&i| self.rules.indicators[i].domain == domain)).count()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::occurrences;
-
-    #[test]
-    fn occurrences_finds_every_match_and_nothing_else() {
-        let at: Vec<usize> = occurrences("the theme, then", "the").collect();
-        assert_eq!(at, [0, 4, 11]);
-        assert_eq!(occurrences("café café", "café").collect::<Vec<_>>(), [0, 6]);
-        assert_eq!(occurrences("ab", "abc").count(), 0);
-        assert_eq!(occurrences("abc", "").count(), 0);
     }
 }

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod engine;
 pub mod journey;
 pub mod summary;
+pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod ui;

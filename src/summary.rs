@@ -13,7 +13,8 @@ use crate::engine::assess::Outcome;
 use crate::engine::clock::parse_hhmm;
 use crate::engine::sorted::Set;
 use crate::engine::{Instant, RuleSet};
-use crate::journey::{ends_word, occurrences, starts_word, Journey, Purpose, Screen};
+use crate::journey::{Journey, Purpose, Screen};
+use crate::text::{ends_word, occurrences, starts_word};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
@@ -37,8 +38,6 @@ pub struct Problem {
 pub fn have_ready(rules: &RuleSet) -> Vec<String> {
     rules.message("have_ready", &[]).lines().filter_map(|l| l.strip_prefix("- ")).map(String::from).collect()
 }
-
-/// For Download and Print (paper and files lie around); not in the copied text.
 
 const DAY: i64 = 86_400;
 

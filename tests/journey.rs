@@ -280,7 +280,7 @@ fn each_screen_asks_only_its_own_questions() {
 #[test]
 fn safety_now_phone_call_travel_and_a_young_childs_voice_are_asked_where_they_apply() {
     let mut j = journey();
-    let ids = |j: &Journey, s| j.questions_on(s).iter().map(|&i| j.rules.questions[i].id.get_ref().clone()).collect::<Vec<_>>();
+    let ids = |j: &Journey, s| j.questions_on(s).iter().map(|&i| j.rules.questions[i].id.as_str().to_string()).collect::<Vec<_>>();
     answer(&mut j, "significant_harm", "unsure");
     assert_eq!(
         ids(&j, Screen::Safety),

@@ -25,13 +25,17 @@ const wasmFile = assets.find((a) => a.file.endsWith('_bg.wasm'));
 const wasm = wasmFile ? fs.readFileSync(path.join('dist', wasmFile.file)) : Buffer.alloc(0);
 const buildDir = 'target/wasm32-unknown-unknown/release/build';
 const candidates = fs.existsSync(buildDir)
-  ? fs.readdirSync(buildDir).filter((d) => d.startsWith('threshold-guide-')).map((d) => path.join(buildDir, d, 'out', 'rules.bin')).filter((f) => fs.existsSync(f))
+  ? fs
+      .readdirSync(buildDir)
+      .filter((d) => d.startsWith('threshold-guide-'))
+      .map((d) => path.join(buildDir, d, 'out', 'rules.bin'))
+      .filter((f) => fs.existsSync(f))
   : [];
 // wasm-opt keeps the rule data's bytes but drops its long runs of zero bytes (memory
 // packing), so the data is found as its pieces between such runs, in order.
 function stripRules(wasm, bin) {
   const pieces = [];
-  for (let i = 0; i < bin.length; ) {
+  for (let i = 0; i < bin.length;) {
     let j = i;
     while (j < bin.length && !(bin[j] === 0 && bin[j + 1] === 0 && bin[j + 2] === 0 && bin[j + 3] === 0)) j++;
     if (j - i >= 32) pieces.push(bin.subarray(i, j));
@@ -57,7 +61,11 @@ let wasmCode = wasm;
 for (const f of candidates) {
   const bin = fs.readFileSync(f);
   const stripped = stripRules(wasm, bin);
-  if (stripped) { rules = bin; wasmCode = stripped; break; }
+  if (stripped) {
+    rules = bin;
+    wasmCode = stripped;
+    break;
+  }
 }
 let ok = assets.length >= 2 && Boolean(rules);
 if (!rules) console.log('could not find the compiled rule set inside the wasm (build with trunk build --release first)');
@@ -66,7 +74,9 @@ const code = others + gzip(wasmCode);
 const data = rules ? gzip(rules) : 0;
 
 const limit = Math.min(Math.round(budget.reached_code_gzip_bytes * 1.02), CODE_CAP);
-console.log(`code: gzip ${code} B (${(code / 1024).toFixed(1)} KB); reached ${budget.reached_code_gzip_bytes} B; limit ${limit} B (reached + 2 %, never above 130 KB)`);
+console.log(
+  `code: gzip ${code} B (${(code / 1024).toFixed(1)} KB); reached ${budget.reached_code_gzip_bytes} B; limit ${limit} B (reached + 2 %, never above 130 KB)`,
+);
 console.log(`rule data: rules.bin ${rules ? rules.length : 0} B raw, gzip ${data} B (${(data / 1024).toFixed(1)} KB); cap ${DATA_CAP} B (35 KB)`);
 console.log(`first load in all: gzip ${total} B (${(total / 1024).toFixed(1)} KB)`);
 if (budget.reached_code_gzip_bytes > CODE_CAP) {
@@ -84,8 +94,11 @@ const engine = engineAssets('dist');
 const engineGzip = engine.reduce((t, a) => t + a.gzip, 0);
 const engineLimit = Math.min(Math.round(budget.reached_engine_gzip_bytes * 1.02), ENGINE_CAP);
 for (const a of engine) console.log(`${a.file}: raw ${a.raw} B, gzip ${a.gzip} B, brotli ${a.brotli} B`);
-console.log(`engine: gzip ${engineGzip} B (${(engineGzip / 1024).toFixed(1)} KB); reached ${budget.reached_engine_gzip_bytes} B; limit ${engineLimit} B (reached + 2 %, never above 125 KB)`);
-if (engine.length !== 3) console.log(`expected the engine's entry, glue and wasm in dist/engine/, found ${engine.length} file(s) (build with trunk build --release first)`);
+console.log(
+  `engine: gzip ${engineGzip} B (${(engineGzip / 1024).toFixed(1)} KB); reached ${budget.reached_engine_gzip_bytes} B; limit ${engineLimit} B (reached + 2 %, never above 125 KB)`,
+);
+if (engine.length !== 3)
+  console.log(`expected the engine's entry, glue and wasm in dist/engine/, found ${engine.length} file(s) (build with trunk build --release first)`);
 if (engineGzip < budget.reached_engine_gzip_bytes * 0.98) {
   console.log(`the engine is smaller than the figure reached by more than 2 %: lower reached_engine_gzip_bytes in bench/size-budget.json to ${engineGzip}`);
 }

@@ -2,7 +2,7 @@
 //! (the "Copy all" text of the referral, or the decision-not-to-refer record), what stays on
 //! screen and is never copied (the sending note, the attachments, the checks not met), and the
 //! consultation summary must match the reviewed `.txt` files exactly. After a deliberate
-//! change, regenerate with `UPDATE_GOLDEN=1 cargo test --test summaries` and read every diff
+//! change, regenerate with `UPDATE_EXPECT=1 cargo test --test summaries` (expect-test) and read every diff
 //! as a MASH screener would before committing.
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
@@ -107,25 +107,45 @@ fn golden_inputs() -> Vec<(std::path::PathBuf, Input)> {
         .collect()
 }
 
-#[test]
-fn golden_summaries() {
-    let rules = Rc::new(common::rules());
-    let inputs = golden_inputs();
-    assert!(inputs.len() >= 12, "the six first golden journeys and at least six more, found {}", inputs.len());
-    let mut fails = Vec::new();
-    for (path, input) in &inputs {
-        let got = render(&journey(&rules, input), &input.now);
-        let expected_path = path.with_extension("txt");
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(&expected_path, &got).unwrap();
-            continue;
+/// Each golden summary is its own test, compared by expect-test with its reviewed `.txt`
+/// file. After a deliberate change, `UPDATE_EXPECT=1 cargo test --test summaries` rewrites the
+/// files; read every diff before committing.
+macro_rules! golden {
+    ($($test:ident: $name:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                let rules = Rc::new(common::rules());
+                let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/summaries/", $name, ".json");
+                let input: Input = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+                expect_test::expect_file![concat!("summaries/", $name, ".txt")].assert_eq(&render(&journey(&rules, &input), &input.now));
+            }
+        )*
+        /// Every golden journey in tests/summaries has its test above: a new one cannot be forgotten.
+        #[test]
+        fn every_golden_summary_has_its_test() {
+            let listed: Vec<&str> = vec![$($name),*];
+            let found: Vec<String> = golden_inputs().into_iter().map(|(p, _)| p.file_stem().unwrap().to_string_lossy().to_string()).collect();
+            assert_eq!(found, listed, "tests/summaries/*.json and the golden! list differ");
+            assert!(found.len() >= 12, "the six first golden journeys and at least six more, found {}", found.len());
         }
-        let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if got != want {
-            fails.push(format!("{}: summary differs from {}\n--- got ---\n{got}", path.display(), expected_path.display()));
-        }
-    }
-    assert!(fails.is_empty(), "{}", fails.join("\n\n"));
+    };
+}
+
+golden! {
+    baby: "baby",
+    consent_not_asked_yet: "consent-not-asked-yet",
+    emerging_needs: "emerging-needs",
+    family_help_consent_refused: "family-help-consent-refused",
+    follow_up_after_phone_call: "follow-up-after-phone-call",
+    forced_marriage: "forced-marriage",
+    judgement_contradicts_answers: "judgement-contradicts-answers",
+    judgement_differs_neglect: "judgement-differs-neglect",
+    open_case_allocated_worker: "open-case-allocated-worker",
+    out_of_hours_not_urgent: "out-of-hours-not-urgent",
+    statutory_immediate_danger: "statutory-immediate-danger",
+    tool_reading_across_domains: "tool-reading-across-domains",
+    universal_not_referring: "universal-not-referring",
 }
 
 /// Every text of the rule set that speaks to the referrer or quotes the guidance, 40

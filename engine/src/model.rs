@@ -19,11 +19,6 @@ impl Id {
     pub fn as_str(&self) -> &str {
         &self.value
     }
-    /// Old name of `as_str`, still used by code on other branches while they merge. To go.
-    #[doc(hidden)]
-    pub fn get_ref(&self) -> &String {
-        &self.value
-    }
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
     }

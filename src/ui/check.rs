@@ -41,7 +41,7 @@ pub fn check_answers(ctx: &Ctx) -> Html {
                 } else {
                     j.questions_on(screen).into_iter().map(|i| {
                         let q = &rules.questions[i];
-                        let value = match j.answer(q.id.get_ref()).filter(|v| !v.trim().is_empty()) {
+                        let value = match j.answer(q.id.as_str()).filter(|v| !v.trim().is_empty()) {
                             Some(v) => html! { { el("span", "tg-answer", Html::from(q.answer_label(v))) } },
                             None => html! { { el("span", "tg-not-answered", "Not answered".into()) } },
                         };

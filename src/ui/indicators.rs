@@ -64,16 +64,16 @@ fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
 fn domain_browser(ctx: &Ctx) -> Html {
     let j = &ctx.journey;
     let rules = &j.rules;
-    let domain = rules.domains.iter().find(|d| *d.id.get_ref() == j.domain).or(rules.domains.first());
+    let domain = rules.domains.iter().find(|d| *d.id.as_str() == j.domain).or(rules.domains.first());
     let Some(domain) = domain else { return html! {} };
     html! {
         <div class="tg-domains">
             <nav class="tg-domain-nav" aria-label="Areas of the child's life">
                 <ul class="tg-list tg-domain-nav__list">
                     { for rules.domains.iter().map(|d| {
-                        let id = d.id.get_ref().clone();
+                        let id = d.id.as_str().to_string();
                         let n = j.selected_in_domain(&id);
-                        let current = id == *domain.id.get_ref();
+                        let current = id == *domain.id.as_str();
                         html! {
                             <li key={id.clone()}>
                                 <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
@@ -89,12 +89,12 @@ fn domain_browser(ctx: &Ctx) -> Html {
                 <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ &domain.name }</legend>
                 { for rules.categories.iter().map(|c| {
                     let items: Vec<usize> = (0..rules.indicators.len())
-                        .filter(|&i| rules.indicators[i].domain == *domain.id.get_ref() && rules.indicators[i].category == *c.id.get_ref())
+                        .filter(|&i| rules.indicators[i].domain == *domain.id.as_str() && rules.indicators[i].category == *c.id.as_str())
                         .collect();
                     if items.is_empty() { return html! {}; }
                     html! {
-                        <div class="tg-indicator-group" key={c.id.get_ref().clone()}>
-                            { el("h3", "tg-heading-s", Html::from(category_heading(c.id.get_ref(), &c.name))) }
+                        <div class="tg-indicator-group" key={c.id.as_str().to_string()}>
+                            { el("h3", "tg-heading-s", Html::from(category_heading(c.id.as_str(), &c.name))) }
                             <div class="tg-checkboxes">
                                 { for items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)) }
                             </div>
@@ -111,7 +111,7 @@ fn domain_browser(ctx: &Ctx) -> Html {
 /// tell the two apart (Yew's diff leaves unchanged boxes' DOM alone either way).
 fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Html {
     let ind = &j.rules.indicators[i];
-    let id = ind.id.get_ref().clone();
+    let id = ind.id.as_str().to_string();
     let place = show_place.then(|| {
         let p = j.rules.indicator_place[i];
         format!("{} · {}", j.rules.domains[p.domain].name, j.rules.categories[p.category].name)

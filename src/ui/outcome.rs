@@ -193,7 +193,7 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
             { message(&choice_error) }
             <div class="tg-radios">
                 { judgement_radio(ctx, &judgement_id, "agree", out.category.id, format!("I agree with the suggestion ({})", out.category.name)) }
-                { for j.rules.categories.iter().filter(|c| c.id.get_ref() != out.category.id).map(|c| judgement_radio(ctx, &judgement_id, c.id.get_ref(), c.id.get_ref(), c.name.clone())) }
+                { for j.rules.categories.iter().filter(|c| c.id.as_str() != out.category.id).map(|c| judgement_radio(ctx, &judgement_id, c.id.as_str(), c.id.as_str(), c.name.clone())) }
             </div>
         </fieldset>
     };

@@ -19,7 +19,7 @@ pub fn question_list(ctx: &Ctx, screen: Screen) -> Html {
 fn question_field(ctx: &Ctx, index: usize) -> Html {
     let j = &ctx.journey;
     let q = &j.rules.questions[index];
-    let qid = q.id.get_ref().clone();
+    let qid = q.id.as_str().to_string();
     let field_id = ctx.id(&format!("q-{qid}"));
     let hint_id = format!("{field_id}-hint");
     let error_id = format!("{field_id}-error");

@@ -14,13 +14,23 @@ if (!['chromium', 'firefox', 'webkit'].includes(ENGINE)) throw new Error(`BROWSE
 export const PLAYWRIGHT = ENGINE !== 'webkit';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
 ];
 // Firefox: no updates, telemetry or first-run pages; the clipboard readable by tests.
 const FIREFOX_PREFS = {
-  'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false, 'browser.aboutwelcome.enabled': false,
-  'dom.events.testing.asyncClipboard': true, 'network.captive-portal-service.enabled': false, 'network.connectivity-service.enabled': false,
+  'app.update.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'browser.aboutwelcome.enabled': false,
+  'dom.events.testing.asyncClipboard': true,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
 };
 
 const AXE_PATH = '/__test__/axe.min.js';
@@ -29,10 +39,12 @@ const INIT_PATH = '/__test__/init.js';
 /** Every mounted widget's root (the shadow root is pierced by Playwright). */
 export const WIDGET = '[data-threshold-guide-mounted] .tg-widget';
 
-export const THURSDAY_10AM = '2026-11-19T10:00:00Z';   // MASH open
-export const SATURDAY_10PM = '2026-11-21T22:00:00Z';   // Saturday night: MASH closed, Emergency Duty Team
+export const THURSDAY_10AM = '2026-11-19T10:00:00Z'; // MASH open
+export const SATURDAY_10PM = '2026-11-21T22:00:00Z'; // Saturday night: MASH closed, Emergency Duty Team
 
-export function assert(cond, message) { nodeAssert.ok(cond, message); }
+export function assert(cond, message) {
+  nodeAssert.ok(cond, message);
+}
 
 /** What runs in the page before any of its own scripts: records errors and CSP violations
  *  (WebKit under WebDriver reports no console), fixes the clock, and can take away browser
@@ -42,7 +54,10 @@ function pageInit({ record, time, without }) {
     const problems = (window.__tgProblems = []);
     for (const level of ['error', 'warn']) {
       const original = console[level].bind(console);
-      console[level] = (...a) => { problems.push(`console ${level}: ${a.map(String).join(' ')}`); original(...a); };
+      console[level] = (...a) => {
+        problems.push(`console ${level}: ${a.map(String).join(' ')}`);
+        original(...a);
+      };
     }
     window.addEventListener('error', (e) => problems.push(`page error: ${e.message || (e.target && e.target.src)}`), true);
     window.addEventListener('unhandledrejection', (e) => problems.push(`page error: ${e.reason}`));
@@ -52,17 +67,27 @@ function pageInit({ record, time, without }) {
     const fixed = new Date(time).getTime();
     const RealDate = Date;
     globalThis.Date = class extends RealDate {
-      constructor(...a) { super(...(a.length ? a : [fixed])); }
-      static now() { return fixed; }
+      constructor(...a) {
+        super(...(a.length ? a : [fixed]));
+      }
+      static now() {
+        return fixed;
+      }
     };
   }
   for (const feature of without || []) {
     if (feature === 'WebAssembly') delete globalThis.WebAssembly;
-    if (feature === 'adoptedStyleSheets') { delete Document.prototype.adoptedStyleSheets; delete ShadowRoot.prototype.adoptedStyleSheets; }
+    if (feature === 'adoptedStyleSheets') {
+      delete Document.prototype.adoptedStyleSheets;
+      delete ShadowRoot.prototype.adoptedStyleSheets;
+    }
     if (feature === 'modules') delete HTMLScriptElement.prototype.noModule; // with the page's module scripts taken out by the server
     if (feature === 'wasm-compile') {
       const fail = () => Promise.reject(new WebAssembly.CompileError('simulated: this browser cannot compile the module'));
-      WebAssembly.compile = fail; WebAssembly.compileStreaming = fail; WebAssembly.instantiate = fail; WebAssembly.instantiateStreaming = fail;
+      WebAssembly.compile = fail;
+      WebAssembly.compileStreaming = fail;
+      WebAssembly.instantiate = fail;
+      WebAssembly.instantiateStreaming = fail;
     }
   }
 }
@@ -87,10 +112,16 @@ export async function start(dir = 'dist') {
     },
   });
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = ENGINE === 'chromium' ? await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS })
-    : ENGINE === 'firefox' ? await firefox.launch({ channel: 'moz-firefox', executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr', firefoxUserPrefs: FIREFOX_PREFS })
-      : await launchWebKit();
-  after(async () => { await browser.close(); server.close(); });
+  const browser =
+    ENGINE === 'chromium'
+      ? await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+      : ENGINE === 'firefox'
+        ? await firefox.launch({ channel: 'moz-firefox', executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr', firefoxUserPrefs: FIREFOX_PREFS })
+        : await launchWebKit();
+  after(async () => {
+    await browser.close();
+    server.close();
+  });
 
   async function open(t, path = '/', options = {}) {
     const { time, width = 1280 } = options;
@@ -107,7 +138,7 @@ export async function start(dir = 'dist') {
     } else {
       // WebKitWebDriver holds one session at a time: a test's earlier page is closed first.
       if (current) await current.close();
-      const session = current = await browser.newSession();
+      const session = (current = await browser.newSession());
       t.after(() => session.close());
       init = { record: true, time, without };
       ui = new WebDriverUi(session, origin);
@@ -131,7 +162,15 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 function axeReport(result, label) {
   if (result.incomplete.length) console.log(`  axe incomplete (${label}): ${result.incomplete.map((r) => `${r.id}×${r.nodes.length}`).join(', ')}`);
   if (result.violations.length) {
-    const detail = result.violations.map((v) => `${v.id}: ${v.help}\n      ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n      ')}`).join('\n    ');
+    const detail = result.violations
+      .map(
+        (v) =>
+          `${v.id}: ${v.help}\n      ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('\n      ')}`,
+      )
+      .join('\n    ');
     throw new Error(`axe violations on ${label} (${ENGINE}):\n    ${detail}`);
   }
 }
@@ -147,7 +186,9 @@ export function deepActiveElement() {
  *  widget (the `n`th widget on the page; `ui.widget(1)` for the second). */
 class Ui {
   /** Continue to the next step, as a user clicks it. */
-  next() { return this.click('[data-action=continue]'); }
+  next() {
+    return this.click('[data-action=continue]');
+  }
 
   /** Waits for the step's heading; focus must move to it. */
   async expectStep(title) {
@@ -166,10 +207,14 @@ class Ui {
   }
 
   /** Answers several questions: [legend, option] pairs. */
-  async chooseAll(...pairs) { for (const [legend, option] of pairs) await this.choose(legend, option); }
+  async chooseAll(...pairs) {
+    for (const [legend, option] of pairs) await this.choose(legend, option);
+  }
 
   /** Continues through steps that need no answer, checking each heading. */
-  async through(...titles) { for (const title of titles) await this.step(title); }
+  async through(...titles) {
+    for (const title of titles) await this.step(title);
+  }
 
   /** axe at 1280 px and 320 px, and no horizontal scrolling at 320 px. */
   async bothWidths(label) {
@@ -182,13 +227,19 @@ class Ui {
   }
 
   /** Evaluates `fn(focusedElement)` in the page. */
-  focused(fn) { return this.eval(`() => (${fn})((${deepActiveElement})())`); }
+  focused(fn) {
+    return this.eval(`() => (${fn})((${deepActiveElement})())`);
+  }
 
   /** What went wrong in the page: console errors, page errors, CSP violations, failed requests. */
-  async problems() { return (await this.recordedLines()).filter((l) => !l.startsWith('console warn:')); }
+  async problems() {
+    return (await this.recordedLines()).filter((l) => !l.startsWith('console warn:'));
+  }
 
   /** The console's errors and warnings. */
-  async consoleLines() { return (await this.recordedLines()).filter((l) => l.startsWith('console ')); }
+  async consoleLines() {
+    return (await this.recordedLines()).filter((l) => l.startsWith('console '));
+  }
 
   /** Nothing went wrong in the page: no console error, page error, CSP violation, failed request. */
   async assertClean() {
@@ -204,43 +255,114 @@ class PlaywrightUi extends Ui {
     this.scope = frame ? page.frameLocator(frame) : page;
     if (n === 0 && !frame) {
       this.recorded = [];
-      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') this.recorded.push(`console ${m.type() === 'error' ? 'error' : 'warn'}: ${m.text()}`); });
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') this.recorded.push(`console ${m.type() === 'error' ? 'error' : 'warn'}: ${m.text()}`);
+      });
       page.on('pageerror', (e) => this.recorded.push(`page error: ${e.message}`));
-      page.on('dialog', (d) => { if (d.type() !== 'beforeunload') this.recorded.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
-      page.on('response', (r) => { if (r.status() >= 400) this.recorded.push(`HTTP ${r.status()} for ${r.url()}`); });
-      page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('blob:')) this.recorded.push(`request off this origin: ${r.url()}`); });
+      page.on('dialog', (d) => {
+        if (d.type() !== 'beforeunload') this.recorded.push(`dialog: ${d.message()}`);
+        d.dismiss().catch(() => {});
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) this.recorded.push(`HTTP ${r.status()} for ${r.url()}`);
+      });
+      page.on('request', (r) => {
+        if (!r.url().startsWith(origin) && !r.url().startsWith('blob:')) this.recorded.push(`request off this origin: ${r.url()}`);
+      });
     }
   }
-  widget(n) { const u = new PlaywrightUi(this.page, this.context, this.origin, n, this.frameSelector); u.recorded = this.recorded; return u; }
+  widget(n) {
+    const u = new PlaywrightUi(this.page, this.context, this.origin, n, this.frameSelector);
+    u.recorded = this.recorded;
+    return u;
+  }
   /** The same page, seen inside the widget's iframe (iframe mode). */
-  frame(selector = 'iframe[data-threshold-guide-frame]') { const u = new PlaywrightUi(this.page, this.context, this.origin, 0, selector); u.recorded = this.recorded; return u; }
-  w(sel) { const w = this.scope.locator(WIDGET).nth(this.n); return sel ? w.locator(sel).first() : w; }
-  async recordedLines() { return this.recorded; }
-  goto(path) { return this.page.goto(this.origin + path); }
-  async url() { return this.page.url(); }
-  waitForUrl(path) { return this.page.waitForURL(this.origin + path); }
-  back() { return this.page.goBack(); }
+  frame(selector = 'iframe[data-threshold-guide-frame]') {
+    const u = new PlaywrightUi(this.page, this.context, this.origin, 0, selector);
+    u.recorded = this.recorded;
+    return u;
+  }
+  w(sel) {
+    const w = this.scope.locator(WIDGET).nth(this.n);
+    return sel ? w.locator(sel).first() : w;
+  }
+  async recordedLines() {
+    return this.recorded;
+  }
+  goto(path) {
+    return this.page.goto(this.origin + path);
+  }
+  async url() {
+    return this.page.url();
+  }
+  waitForUrl(path) {
+    return this.page.waitForURL(this.origin + path);
+  }
+  back() {
+    return this.page.goBack();
+  }
   /** Clicks the `nth` match of `sel` in the widget. */
-  click(sel, nth = 0) { return this.w().locator(sel).nth(nth).click(); }
-  type(text) { return this.page.keyboard.type(text); }
+  click(sel, nth = 0) {
+    return this.w().locator(sel).nth(nth).click();
+  }
+  type(text) {
+    return this.page.keyboard.type(text);
+  }
   /** Chooses `option` in the (first) question whose legend contains `legend`. */
-  choose(legend, option) { return this.w().getByRole('group', { name: legend }).first().getByLabel(option, { exact: true }).check(); }
-  tick(name) { return this.w().getByRole('checkbox', { name }).check(); }
-  fill(label, text) { return this.w().getByLabel(label).fill(text); }
-  button(name, within) { return (within ? this.w(within) : this.w()).getByRole('button', { name, exact: typeof name === 'string' }).click(); }
-  text(sel) { return this.w(sel).textContent(); }
-  texts(sel) { return this.w().locator(sel).allTextContents(); }
-  attr(sel, name) { return this.w(sel).getAttribute(name); }
-  attrs(sel, name) { return this.w().locator(sel).evaluateAll((els, a) => els.map((e) => e.getAttribute(a)), name); }
-  count(sel) { return this.w().locator(sel).count(); }
-  async waitFor(sel, hasText, timeout = 15000) { await this.scope.locator(WIDGET).nth(this.n).locator(sel, hasText ? { hasText } : {}).first().waitFor({ timeout }); }
+  choose(legend, option) {
+    return this.w().getByRole('group', { name: legend }).first().getByLabel(option, { exact: true }).check();
+  }
+  tick(name) {
+    return this.w().getByRole('checkbox', { name }).check();
+  }
+  fill(label, text) {
+    return this.w().getByLabel(label).fill(text);
+  }
+  button(name, within) {
+    return (within ? this.w(within) : this.w()).getByRole('button', { name, exact: typeof name === 'string' }).click();
+  }
+  text(sel) {
+    return this.w(sel).textContent();
+  }
+  texts(sel) {
+    return this.w().locator(sel).allTextContents();
+  }
+  attr(sel, name) {
+    return this.w(sel).getAttribute(name);
+  }
+  attrs(sel, name) {
+    return this.w()
+      .locator(sel)
+      .evaluateAll((els, a) => els.map((e) => e.getAttribute(a)), name);
+  }
+  count(sel) {
+    return this.w().locator(sel).count();
+  }
+  async waitFor(sel, hasText, timeout = 15000) {
+    await this.scope
+      .locator(WIDGET)
+      .nth(this.n)
+      .locator(sel, hasText ? { hasText } : {})
+      .first()
+      .waitFor({ timeout });
+  }
   /** Runs `fn(arg)` in the page (in the frame, for a frame view). */
-  eval(fn, arg) { return this.target().evaluate(`(${fn})(${JSON.stringify(arg === undefined ? null : arg)})`); }
-  target() { return this.frameSelector ? this.page.frame({ url: /embed\.html/ }) : this.page; }
-  press(key) { return this.page.keyboard.press(key); }
-  viewport(width, height) { return this.page.setViewportSize({ width, height }); }
+  eval(fn, arg) {
+    return this.target().evaluate(`(${fn})(${JSON.stringify(arg === undefined ? null : arg)})`);
+  }
+  target() {
+    return this.frameSelector ? this.page.frame({ url: /embed\.html/ }) : this.page;
+  }
+  press(key) {
+    return this.page.keyboard.press(key);
+  }
+  viewport(width, height) {
+    return this.page.setViewportSize({ width, height });
+  }
   /** Clicks a host-page element (outside the widget). */
-  clickHost(sel) { return this.page.locator(sel).click(); }
+  clickHost(sel) {
+    return this.page.locator(sel).click();
+  }
   async axe(label) {
     if (!(await this.eval(() => typeof window.axe !== 'undefined'))) await this.target().addScriptTag({ url: AXE_PATH });
     axeReport(await this.eval((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG), label);
@@ -258,9 +380,16 @@ const group = (root, legend) => [...root.querySelectorAll('fieldset')].find((f) 
 `;
 
 class WebDriverUi extends Ui {
-  constructor(session, origin, n = 0, frame = null) { super(); Object.assign(this, { session, origin, n, frameSelector: frame }); }
-  widget(n) { return new WebDriverUi(this.session, this.origin, n, this.frameSelector); }
-  frame(selector = 'iframe[data-threshold-guide-frame]') { return new WebDriverUi(this.session, this.origin, 0, selector); }
+  constructor(session, origin, n = 0, frame = null) {
+    super();
+    Object.assign(this, { session, origin, n, frameSelector: frame });
+  }
+  widget(n) {
+    return new WebDriverUi(this.session, this.origin, n, this.frameSelector);
+  }
+  frame(selector = 'iframe[data-threshold-guide-frame]') {
+    return new WebDriverUi(this.session, this.origin, 0, selector);
+  }
 
   /** Runs `body` in the right frame; with `wait`, until it returns something (15 s at most). */
   async run(body, args = [], wait = false) {
@@ -277,24 +406,69 @@ class WebDriverUi extends Ui {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  async find(body, args) { const el = await this.run(body, args, true); assert(isElement(el), `not an element: ${body}`); return el; }
-  recordedLines() { return this.run('return window.__tgProblems || []'); }
-  goto(path) { return this.session.goto(this.origin + path); }
-  url() { return this.session.url(); }
+  async find(body, args) {
+    const el = await this.run(body, args, true);
+    assert(isElement(el), `not an element: ${body}`);
+    return el;
+  }
+  recordedLines() {
+    return this.run('return window.__tgProblems || []');
+  }
+  goto(path) {
+    return this.session.goto(this.origin + path);
+  }
+  url() {
+    return this.session.url();
+  }
   async waitForUrl(path) {
-    for (let i = 0; i < 300; i++) { if ((await this.url()) === this.origin + path) return; await new Promise((r) => setTimeout(r, 50)); }
+    for (let i = 0; i < 300; i++) {
+      if ((await this.url()) === this.origin + path) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     throw new Error(`URL stayed ${await this.url()}, expected ${path}`);
   }
-  back() { return this.session.back(); }
-  async click(sel, nth = 0) { await this.session.click(await this.find('const w = widget(arguments[0]); return w && w.querySelectorAll(arguments[1])[arguments[2]];', [this.n, sel, nth])); }
-  async type(text) { await this.session.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...text].flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]) }] }); }
-  async clickHost(sel) { await this.session.click(await this.find('return document.querySelector(arguments[0]);', [sel])); }
+  back() {
+    return this.session.back();
+  }
+  async click(sel, nth = 0) {
+    await this.session.click(
+      await this.find('const w = widget(arguments[0]); return w && w.querySelectorAll(arguments[1])[arguments[2]];', [this.n, sel, nth]),
+    );
+  }
+  async type(text) {
+    await this.session.cmd('POST', '/actions', {
+      actions: [
+        {
+          type: 'key',
+          id: 'keyboard',
+          actions: [...text].flatMap((value) => [
+            { type: 'keyDown', value },
+            { type: 'keyUp', value },
+          ]),
+        },
+      ],
+    });
+  }
+  async clickHost(sel) {
+    await this.session.click(await this.find('return document.querySelector(arguments[0]);', [sel]));
+  }
   async choose(legend, option) {
     // A real click on the option's label, as a user does (the radio itself is drawn by its label).
-    const label = await this.find(`const g = group(widget(arguments[0]) || document, arguments[1]); return g && labelled(g, arguments[2], true);`, [this.n, legend, option]);
+    const label = await this.find(`const g = group(widget(arguments[0]) || document, arguments[1]); return g && labelled(g, arguments[2], true);`, [
+      this.n,
+      legend,
+      option,
+    ]);
     await this.session.click(label);
   }
-  async tick(name) { await this.session.click(await this.find(`const l = labelled(widget(arguments[0]), arguments[1]); return l && l.control && l.control.type === 'checkbox' ? l : null;`, [this.n, name])); }
+  async tick(name) {
+    await this.session.click(
+      await this.find(`const l = labelled(widget(arguments[0]), arguments[1]); return l && l.control && l.control.type === 'checkbox' ? l : null;`, [
+        this.n,
+        name,
+      ]),
+    );
+  }
   async fill(label, text) {
     const field = await this.find(`const l = labelled(widget(arguments[0]), arguments[1]); return l && l.control;`, [this.n, label]);
     // Select all and delete as keys (Element Clear sends no input event in WebKit), then type.
@@ -302,19 +476,46 @@ class WebDriverUi extends Ui {
   }
   async button(name, within) {
     const source = name instanceof RegExp ? [name.source, name.flags] : [`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, ''];
-    await this.session.click(await this.find(`const root = within(arguments[0], arguments[1]); const re = new RegExp(arguments[2], arguments[3]);
-      return root && [...root.querySelectorAll('button, [role=button]')].find((b) => re.test(norm(b.textContent)));`, [this.n, within || null, ...source]));
+    await this.session.click(
+      await this.find(
+        `const root = within(arguments[0], arguments[1]); const re = new RegExp(arguments[2], arguments[3]);
+      return root && [...root.querySelectorAll('button, [role=button]')].find((b) => re.test(norm(b.textContent)));`,
+        [this.n, within || null, ...source],
+      ),
+    );
   }
-  text(sel) { return this.run(`const e = within(arguments[0], arguments[1]); return e ? e.textContent : null;`, [this.n, sel || null], true); }
-  texts(sel) { return this.run(`const w = widget(arguments[0]); return w ? [...w.querySelectorAll(arguments[1])].map((e) => e.textContent) : [];`, [this.n, sel]); }
-  attr(sel, name) { return this.run(`const e = within(arguments[0], arguments[1]); return e ? e.getAttribute(arguments[2]) : undefined;`, [this.n, sel, name], true); }
-  attrs(sel, name) { return this.run(`const w = widget(arguments[0]); return w ? [...w.querySelectorAll(arguments[1])].map((e) => e.getAttribute(arguments[2])) : [];`, [this.n, sel, name]); }
-  count(sel) { return this.run(`const w = widget(arguments[0]); return w ? w.querySelectorAll(arguments[1]).length : 0;`, [this.n, sel]); }
+  text(sel) {
+    return this.run(`const e = within(arguments[0], arguments[1]); return e ? e.textContent : null;`, [this.n, sel || null], true);
+  }
+  texts(sel) {
+    return this.run(`const w = widget(arguments[0]); return w ? [...w.querySelectorAll(arguments[1])].map((e) => e.textContent) : [];`, [this.n, sel]);
+  }
+  attr(sel, name) {
+    return this.run(`const e = within(arguments[0], arguments[1]); return e ? e.getAttribute(arguments[2]) : undefined;`, [this.n, sel, name], true);
+  }
+  attrs(sel, name) {
+    return this.run(`const w = widget(arguments[0]); return w ? [...w.querySelectorAll(arguments[1])].map((e) => e.getAttribute(arguments[2])) : [];`, [
+      this.n,
+      sel,
+      name,
+    ]);
+  }
+  count(sel) {
+    return this.run(`const w = widget(arguments[0]); return w ? w.querySelectorAll(arguments[1]).length : 0;`, [this.n, sel]);
+  }
   async waitFor(sel, hasText) {
-    await this.run(`const w = widget(arguments[0]); return !!w && [...w.querySelectorAll(arguments[1])].some((e) => !arguments[2] || e.textContent.includes(arguments[2]));`, [this.n, sel, hasText || null], true);
+    await this.run(
+      `const w = widget(arguments[0]); return !!w && [...w.querySelectorAll(arguments[1])].some((e) => !arguments[2] || e.textContent.includes(arguments[2]));`,
+      [this.n, sel, hasText || null],
+      true,
+    );
   }
-  eval(fn, arg) { return this.run(`return (${fn})(arguments[0]);`, [arg === undefined ? null : arg]); }
-  press(key) { return this.session.press(key); }
+  eval(fn, arg) {
+    return this.run(`return (${fn})(arguments[0]);`, [arg === undefined ? null : arg]);
+  }
+  press(key) {
+    return this.session.press(key);
+  }
   async viewport(width, height) {
     // MiniBrowser's window is its viewport's width. Its toolbar keeps it at least about 450 px
     // wide: narrower, the page gets the narrowest viewport it allows (the 320 px checks run
@@ -327,12 +528,19 @@ class WebDriverUi extends Ui {
     return now;
   }
   async axe(label) {
-    await this.run(`if (window.axe) return true; if (!document.querySelector('script[data-axe]')) { const s = document.createElement('script'); s.src = '${AXE_PATH}'; s.dataset.axe = ''; document.head.append(s); } return false;`, [], true);
+    await this.run(
+      `if (window.axe) return true; if (!document.querySelector('script[data-axe]')) { const s = document.createElement('script'); s.src = '${AXE_PATH}'; s.dataset.axe = ''; document.head.append(s); } return false;`,
+      [],
+      true,
+    );
     await this.run('return !!window.axe', [], true);
     await this.session.frame(null);
     if (this.frameSelector) await this.session.frame(await this.session.exec('return document.querySelector(arguments[0])', [this.frameSelector]));
-    const result = await this.session.execAsync(`const done = arguments[arguments.length - 1];
-      window.axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } }).then((r) => done({ violations: r.violations, incomplete: r.incomplete }), (e) => done({ error: String(e) }));`, [WCAG]);
+    const result = await this.session.execAsync(
+      `const done = arguments[arguments.length - 1];
+      window.axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } }).then((r) => done({ violations: r.violations, incomplete: r.incomplete }), (e) => done({ error: String(e) }));`,
+      [WCAG],
+    );
     if (result.error) throw new Error(`axe failed on ${label}: ${result.error}`);
     axeReport(result, label);
   }

@@ -25,18 +25,26 @@ test('every demo host page shows the widget, strict CSP, 0 axe violations (1280 
   }
 });
 
-test('the console of every demo host page, seen by MiniBrowser itself (WebDriver hides it): no error, no CSP report', async () => {
-  for (const path of PAGES) {
-    const lines = (await consoleOf(origin + path)).filter((l) => !l.includes('threshold-guide: option "data-colour" is not known'));
-    assert(lines.length === 0, `${path}:\n${lines.join('\n')}`);
-  }
-}, { only: ['webkit'] });
+test(
+  'the console of every demo host page, seen by MiniBrowser itself (WebDriver hides it): no error, no CSP report',
+  async () => {
+    for (const path of PAGES) {
+      const lines = (await consoleOf(origin + path)).filter((l) => !l.includes('threshold-guide: option "data-colour" is not known'));
+      assert(lines.length === 0, `${path}:\n${lines.join('\n')}`);
+    }
+  },
+  { only: ['webkit'] },
+);
 
 test('iframe mode: the GP intranet frame shows the widget and resizes to its content', async (t) => {
   const ui = await open(t, '/gp.html');
   const frame = ui.frame();
   await frame.waitFor('h1');
-  const iframe = () => ui.eval(() => { const f = document.querySelector('iframe[data-threshold-guide-frame]'); return { allow: f.getAttribute('allow'), set: f.style.height, height: f.clientHeight }; });
+  const iframe = () =>
+    ui.eval(() => {
+      const f = document.querySelector('iframe[data-threshold-guide-frame]');
+      return { allow: f.getAttribute('allow'), set: f.style.height, height: f.clientHeight };
+    });
   assert((await iframe()).allow === 'clipboard-write', 'clipboard-write allowed');
   // The frame reports its height as its content changes (the widget mounting is one change).
   let startHeight, content;
@@ -52,7 +60,10 @@ test('iframe mode: the GP intranet frame shows the widget and resizes to its con
   await frame.next();
   await frame.waitFor('h1', 'immediate danger');
   let now = startHeight;
-  for (let i = 0; i < 100 && Math.abs(now - startHeight) <= 20; i++) { await new Promise((r) => setTimeout(r, 50)); now = (await iframe()).height; }
+  for (let i = 0; i < 100 && Math.abs(now - startHeight) <= 20; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    now = (await iframe()).height;
+  }
   assert(Math.abs(now - startHeight) > 20, `the frame kept its height (${now}px) when the content changed`);
   await ui.assertClean();
 });
@@ -60,7 +71,9 @@ test('iframe mode: the GP intranet frame shows the widget and resizes to its con
 test('quick exit inside the iframe asks the host page to leave', async (t) => {
   const ui = await open(t, '/gp.html');
   // The same GP page, with the quick exit switched on for the frame.
-  await ui.eval(() => { document.querySelector('iframe[data-threshold-guide-frame]').src = 'embed.html?audience=gp&quick-exit=true'; });
+  await ui.eval(() => {
+    document.querySelector('iframe[data-threshold-guide-frame]').src = 'embed.html?audience=gp&quick-exit=true';
+  });
   const frame = ui.frame();
   await frame.waitFor('button', 'Exit this page');
   await frame.button(/Exit this page$/);
@@ -91,37 +104,50 @@ test('a hostile host stylesheet cannot break the widget, and the widget does not
   await ui.assertClean();
 });
 
-test('nothing leaves, nothing stays: no request after load, works offline, storage empty', async (t) => {
-  const ui = await open(t, '/');
-  await ui.waitFor('h1');
-  const requests = [];
-  ui.page.on('request', (r) => requests.push(r.url()));
-  await ui.context.setOffline(true);
-  await ui.next();
-  await ui.choose('immediate danger', 'No'); await ui.next();
-  await ui.choose('significant harm', 'No'); await ui.choose('already open', 'No'); await ui.next();
-  await ui.choose('How old', '13 to 15 years'); await ui.next();
-  await ui.fill('Search all indicators', 'self-harm');
-  await ui.click('input[type=checkbox]');
-  await ui.next(); await ui.next();
-  await ui.fill('What are the worries for this child', 'Cuts seen on her arm in PE.');
-  await ui.next();
-  await ui.choose('parents or carers given consent', 'Yes, they have given consent');
-  await ui.choose('Is the child competent', 'Yes');
-  await ui.choose('Has the child given consent', 'Yes, the child has given consent');
-  await ui.next(); await ui.next();
-  await ui.click('input[name$=judgement]');
-  await ui.next();
-  await ui.page.locator('[data-threshold-guide-mounted] .tg-widget[data-screen=Summary]').waitFor();
-  assert(requests.length === 0, `requests after load: ${requests.join(', ')}`);
-  const stored = await ui.eval(async () => ({
-    local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
-    idb: (await indexedDB.databases()).length, caches: (await caches.keys()).length,
-  }));
-  assert(JSON.stringify(stored) === JSON.stringify({ local: 0, session: 0, cookie: '', idb: 0, caches: 0 }), `stored: ${JSON.stringify(stored)}`);
-  assert(await ui.url() === origin + '/', 'nothing in the URL');
-  await ui.assertClean();
-}, { only: ['chromium', 'firefox'] });
+test(
+  'nothing leaves, nothing stays: no request after load, works offline, storage empty',
+  async (t) => {
+    const ui = await open(t, '/');
+    await ui.waitFor('h1');
+    const requests = [];
+    ui.page.on('request', (r) => requests.push(r.url()));
+    await ui.context.setOffline(true);
+    await ui.next();
+    await ui.choose('immediate danger', 'No');
+    await ui.next();
+    await ui.choose('significant harm', 'No');
+    await ui.choose('already open', 'No');
+    await ui.next();
+    await ui.choose('How old', '13 to 15 years');
+    await ui.next();
+    await ui.fill('Search all indicators', 'self-harm');
+    await ui.click('input[type=checkbox]');
+    await ui.next();
+    await ui.next();
+    await ui.fill('What are the worries for this child', 'Cuts seen on her arm in PE.');
+    await ui.next();
+    await ui.choose('parents or carers given consent', 'Yes, they have given consent');
+    await ui.choose('Is the child competent', 'Yes');
+    await ui.choose('Has the child given consent', 'Yes, the child has given consent');
+    await ui.next();
+    await ui.next();
+    await ui.click('input[name$=judgement]');
+    await ui.next();
+    await ui.page.locator('[data-threshold-guide-mounted] .tg-widget[data-screen=Summary]').waitFor();
+    assert(requests.length === 0, `requests after load: ${requests.join(', ')}`);
+    const stored = await ui.eval(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      cookie: document.cookie,
+      idb: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).length,
+    }));
+    assert(JSON.stringify(stored) === JSON.stringify({ local: 0, session: 0, cookie: '', idb: 0, caches: 0 }), `stored: ${JSON.stringify(stored)}`);
+    assert((await ui.url()) === origin + '/', 'nothing in the URL');
+    await ui.assertClean();
+  },
+  { only: ['chromium', 'firefox'] },
+);
 
 test('quick exit by button: answers forgotten, page replaced, Back does not return to them', async (t) => {
   const ui = await open(t, '/');
@@ -155,7 +181,10 @@ test('quick exit by pressing Shift three times; Shift with a letter does not cou
 test('the quick exit is not on the school page (it is for the public audience)', async (t) => {
   const ui = await open(t, '/');
   await ui.waitFor('h1');
-  assert((await ui.texts('button')).every((b) => !b.includes('Exit this page')), 'no exit button');
+  assert(
+    (await ui.texts('button')).every((b) => !b.includes('Exit this page')),
+    'no exit button',
+  );
 });
 
 test('JavaScript API: mount() with options, destroy() brings back the host content', async (t) => {
@@ -167,7 +196,10 @@ test('JavaScript API: mount() with options, destroy() brings back the host conte
   let mounted = true;
   for (let i = 0; i < 100 && mounted; i++) mounted = await ui.eval(() => document.getElementById('guide').hasAttribute('data-threshold-guide-mounted'));
   assert(!mounted, 'widget removed');
-  const host = await ui.eval(() => { const g = document.getElementById('guide'); return { text: g.textContent, shown: g.getBoundingClientRect().height > 0 }; });
+  const host = await ui.eval(() => {
+    const g = document.getElementById('guide');
+    return { text: g.textContent, shown: g.getBoundingClientRect().height > 0 };
+  });
   assert(host.shown && host.text.includes('01582 547653'), 'host content visible again');
   await ui.assertClean();
 });
@@ -185,14 +217,22 @@ for (const [without, why] of [
     for (const path of ['/', '/public.html']) {
       const ui = await open(t, path, { without: [without] });
       let lines = [];
-      for (let i = 0; i < 100 && lines.length === 0; i++) { await new Promise((r) => setTimeout(r, 50)); lines = await ui.consoleLines(); }
+      for (let i = 0; i < 100 && lines.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        lines = await ui.consoleLines();
+      }
       await new Promise((r) => setTimeout(r, 300)); // anything more would come now
       lines = await ui.consoleLines();
       assert(lines.length === 1 && lines[0].includes(`threshold-guide did not start: ${why}`), `${path} console: ${JSON.stringify(lines)}`);
       const host = await ui.eval(() => {
         const el = document.querySelector('[data-threshold-guide]');
         const r = el.getBoundingClientRect();
-        return { text: el.innerText, shown: r.height > 50 && getComputedStyle(el).visibility !== 'hidden', shadow: !!el.shadowRoot, mounted: el.hasAttribute('data-threshold-guide-mounted') };
+        return {
+          text: el.innerText,
+          shown: r.height > 50 && getComputedStyle(el).visibility !== 'hidden',
+          shadow: !!el.shadowRoot,
+          mounted: el.hasAttribute('data-threshold-guide-mounted'),
+        };
       });
       for (const n of EMERGENCY) assert(host.text.includes(n), `${path}: the fallback lacks ${n}`);
       assert(host.shown && !host.shadow && !host.mounted, `${path}: ${JSON.stringify(host)}`);
@@ -202,51 +242,76 @@ for (const [without, why] of [
   });
 }
 
-test('a failed load of the wasm file leaves the emergency numbers and says why', async (t) => {
-  const ui = await open(t, '/neutral.html');
-  await ui.page.route(/_bg\.wasm$/, (route) => route.abort());
-  await ui.goto('/');
-  await ui.page.waitForFunction(() => true);
-  let lines = [];
-  for (let i = 0; i < 100 && lines.length === 0; i++) { await new Promise((r) => setTimeout(r, 50)); lines = await ui.consoleLines(); }
-  assert(lines.some((l) => l.includes('threshold-guide did not start: TypeError')), `console: ${lines}`);
-  const text = await ui.eval(() => document.querySelector('[data-threshold-guide]').innerText);
-  assert(text.includes('01582 547653') && text.includes('999'), 'fallback after failed load');
-}, { only: ['chromium', 'firefox'] });
+test(
+  'a failed load of the wasm file leaves the emergency numbers and says why',
+  async (t) => {
+    const ui = await open(t, '/neutral.html');
+    await ui.page.route(/_bg\.wasm$/, (route) => route.abort());
+    await ui.goto('/');
+    await ui.page.waitForFunction(() => true);
+    let lines = [];
+    for (let i = 0; i < 100 && lines.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      lines = await ui.consoleLines();
+    }
+    assert(
+      lines.some((l) => l.includes('threshold-guide did not start: TypeError')),
+      `console: ${lines}`,
+    );
+    const text = await ui.eval(() => document.querySelector('[data-threshold-guide]').innerText);
+    assert(text.includes('01582 547653') && text.includes('999'), 'fallback after failed load');
+  },
+  { only: ['chromium', 'firefox'] },
+);
 
-test('a server that sends the wasm with the wrong Content-Type still gets a working widget', async (t) => {
-  const ui = await open(t, '/neutral.html');
-  await ui.page.route(/_bg\.wasm$/, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
-  });
-  await ui.goto('/');
-  await ui.waitFor('h1');
-  assert((await ui.text('h1')).includes('Decide what help a child needs'), 'widget started');
-}, { only: ['chromium', 'firefox'] });
+test(
+  'a server that sends the wasm with the wrong Content-Type still gets a working widget',
+  async (t) => {
+    const ui = await open(t, '/neutral.html');
+    await ui.page.route(/_bg\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await ui.goto('/');
+    await ui.waitFor('h1');
+    assert((await ui.text('h1')).includes('Decide what help a child needs'), 'widget started');
+  },
+  { only: ['chromium', 'firefox'] },
+);
 
-test('with an async loader that is ready before the page is parsed, the widget still mounts', async (t) => {
-  // A parser-blocking script that takes 2 s holds the page in "loading" while the async
-  // loader downloads and starts the widget; the widget's element comes after that script.
-  const ui = await open(t, '/neutral.html');
-  const p = ui.page;
-  await p.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { window.__dcl = performance.now(); }));
-  await p.route(`${origin}/slow.html`, (route) => route.fulfill({
-    contentType: 'text/html',
-    body: '<!doctype html><html lang="en"><head><title>Slow</title><script type="module" async src="threshold-guide.js"></script></head><body><main>'
-      + '<script src="slow.js"></script><div data-threshold-guide><p>Call 999</p></div></main></body></html>',
-  }));
-  await p.route(`${origin}/slow.js`, async (route) => {
-    await new Promise((r) => setTimeout(r, 2000));
-    await route.fulfill({ contentType: 'text/javascript', body: '' });
-  });
-  await ui.goto('/slow.html');
-  await ui.waitFor('h1');
-  assert(await ui.eval(() => document.querySelectorAll('[data-threshold-guide-mounted]').length) === 1, 'mounted once');
-  // Chromium runs the async loader while the page is still parsing here, the case under
-  // test; Firefox runs it after parsing (the widget mounted, which is what matters).
-  if (ENGINE === 'chromium') {
-    const early = await ui.eval(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm')).responseEnd < window.__dcl);
-    assert(early, 'the wasm was loaded before the page finished parsing (the case under test)');
-  }
-}, { only: ['chromium', 'firefox'] });
+test(
+  'with an async loader that is ready before the page is parsed, the widget still mounts',
+  async (t) => {
+    // A parser-blocking script that takes 2 s holds the page in "loading" while the async
+    // loader downloads and starts the widget; the widget's element comes after that script.
+    const ui = await open(t, '/neutral.html');
+    const p = ui.page;
+    await p.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        window.__dcl = performance.now();
+      }),
+    );
+    await p.route(`${origin}/slow.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body:
+          '<!doctype html><html lang="en"><head><title>Slow</title><script type="module" async src="threshold-guide.js"></script></head><body><main>' +
+          '<script src="slow.js"></script><div data-threshold-guide><p>Call 999</p></div></main></body></html>',
+      }),
+    );
+    await p.route(`${origin}/slow.js`, async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.fulfill({ contentType: 'text/javascript', body: '' });
+    });
+    await ui.goto('/slow.html');
+    await ui.waitFor('h1');
+    assert((await ui.eval(() => document.querySelectorAll('[data-threshold-guide-mounted]').length)) === 1, 'mounted once');
+    // Chromium runs the async loader while the page is still parsing here, the case under
+    // test; Firefox runs it after parsing (the widget mounted, which is what matters).
+    if (ENGINE === 'chromium') {
+      const early = await ui.eval(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm')).responseEnd < window.__dcl);
+      assert(early, 'the wasm was loaded before the page finished parsing (the case under test)');
+    }
+  },
+  { only: ['chromium', 'firefox'] },
+);

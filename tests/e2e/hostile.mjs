@@ -19,10 +19,15 @@ async function journeyWith(t, strings, checkClipboard) {
   if (checkClipboard && ENGINE === 'chromium') await ui.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   await ui.waitFor('h1');
   await ui.next();
-  await ui.choose('immediate danger', 'No'); await ui.next();
-  await ui.choose('significant harm', 'No'); await ui.choose('already open', 'No'); await ui.next();
-  await ui.choose('How old', '5 to 12 years'); await ui.next();
-  await ui.next(); await ui.next();
+  await ui.choose('immediate danger', 'No');
+  await ui.next();
+  await ui.choose('significant harm', 'No');
+  await ui.choose('already open', 'No');
+  await ui.next();
+  await ui.choose('How old', '5 to 12 years');
+  await ui.next();
+  await ui.next();
+  await ui.next();
   await ui.waitFor('h1', 'Before you refer');
   const areas = ui.w().locator('textarea');
   const n = Math.min(await areas.count(), strings.length);
@@ -37,7 +42,8 @@ async function journeyWith(t, strings, checkClipboard) {
   await ui.waitFor('h1', 'Check your answers');
   const shown = await ui.texts('.tg-answer');
   for (const t of typed) if (t.trim()) assert(shown.includes(t), `not shown literally on Check your answers: ${JSON.stringify(t.slice(0, 60))}`);
-  await ui.next(); await ui.waitFor('h1', 'What to do now');
+  await ui.next();
+  await ui.waitFor('h1', 'What to do now');
   await ui.click('input[name$=judgement]');
   await ui.next();
   await ui.waitFor('.tg-summary-text');
@@ -54,7 +60,8 @@ async function journeyWith(t, strings, checkClipboard) {
     await ui.waitFor('[role=status]', 'Copied');
     const clip = await ui.eval(() => navigator.clipboard.readText());
     // A NUL is copied as U+FFFD (Firefox's clipboard would end the text there).
-    for (const t of typed) if (rustTrim(t)) assert(clip.includes(rustTrim(t).replaceAll('\0', '\uFFFD')), `copied text lacks ${JSON.stringify(t.slice(0, 40))}`);
+    for (const t of typed)
+      if (rustTrim(t)) assert(clip.includes(rustTrim(t).replaceAll('\0', '\uFFFD')), `copied text lacks ${JSON.stringify(t.slice(0, 40))}`);
   }
   await ui.assertClean();
   return typed.length;
@@ -69,11 +76,14 @@ async function otherFields(t, strings) {
   const [contact, steps, reason, judgement, search] = strings;
   await ui.waitFor('h1');
   await ui.next();
-  await ui.choose('immediate danger', 'No'); await ui.next();
-  await ui.choose('significant harm', 'Yes'); await ui.choose('already open', 'No');
+  await ui.choose('immediate danger', 'No');
+  await ui.next();
+  await ui.choose('significant harm', 'Yes');
+  await ui.choose('already open', 'No');
   await ui.fill('Who have you already contacted about this, and when?', contact);
   await ui.next();
-  await ui.choose('How old', '5 to 12 years'); await ui.next();
+  await ui.choose('How old', '5 to 12 years');
+  await ui.next();
   await ui.fill('Search all indicators', search);
   const echoed = await ui.texts('.tg-domains, fieldset legend, p');
   assert(rustTrim(search).length < 2 || echoed.some((t) => t.includes(search.trim())), 'the search is echoed as text');
@@ -81,19 +91,24 @@ async function otherFields(t, strings) {
   await ui.next();
   await ui.choose('neglect', 'Yes');
   await ui.fill('What have you already done about these risks?', steps);
-  await ui.next(); await ui.next();
+  await ui.next();
+  await ui.next();
   await ui.choose('parents or carers given consent', 'I have decided not to seek consent');
   await ui.choose('exceptions applies', 'The child is at immediate risk of harm');
   await ui.fill('Why have you not sought consent?', reason);
-  await ui.next(); await ui.next();
+  await ui.next();
+  await ui.next();
   await ui.waitFor('h1', 'What to do now');
   await ui.choose('Your professional judgement', 'Universal');
   await ui.fill('Your reason', judgement);
   await ui.next();
   await ui.waitFor('.tg-summary-text');
   const summary = (await ui.texts('.tg-summary-text')).join('\n');
-  for (const t of [contact, steps, reason, judgement]) if (rustTrim(t)) assert(summary.includes(rustTrim(t)), `not in the summary: ${JSON.stringify(t.slice(0, 60))}`);
-  const injected = await ui.eval(() => document.querySelector('[data-threshold-guide]').shadowRoot.querySelectorAll('script, img, svg, iframe, object, embed, style, link, b').length);
+  for (const t of [contact, steps, reason, judgement])
+    if (rustTrim(t)) assert(summary.includes(rustTrim(t)), `not in the summary: ${JSON.stringify(t.slice(0, 60))}`);
+  const injected = await ui.eval(
+    () => document.querySelector('[data-threshold-guide]').shadowRoot.querySelectorAll('script, img, svg, iframe, object, embed, style, link, b').length,
+  );
   assert(injected === 0, `${injected} elements injected`);
   await ui.assertClean();
 }
@@ -101,7 +116,11 @@ async function otherFields(t, strings) {
 const others = [];
 for (let i = 0; i + 5 <= corpus.length; i += 25) others.push(corpus.slice(i, i + 5));
 for (const [i, batch] of batches.entries()) {
-  test(`hostile strings ${i * 14 + 1}–${i * 14 + batch.length} of ${corpus.length} in the checklist render as text in the UI, the summary and the copied text`, (t) => journeyWith(t, batch, true), ENGINES);
+  test(
+    `hostile strings ${i * 14 + 1}–${i * 14 + batch.length} of ${corpus.length} in the checklist render as text in the UI, the summary and the copied text`,
+    (t) => journeyWith(t, batch, true),
+    ENGINES,
+  );
 }
 for (const [i, five] of others.entries()) {
   test(`hostile strings in the other free-text fields and the search box (set ${i + 1} of ${others.length})`, (t) => otherFields(t, five), ENGINES);

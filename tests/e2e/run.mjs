@@ -53,7 +53,7 @@ test('Emerging Needs journey: search, select, check answers, outcome with the MA
   assert(text.includes('Start with the support your own service can offer'), 'first next step shown');
   assert((await ui.attr('[data-contact]', 'data-contact')) === 'mash', 'MASH is open on Thursday 10:00');
   assert(text.includes('01582 547653'), 'MASH number shown');
-  assert(await ui.count('input[name$=judgement]:checked') === 0, 'no judgement chosen for them');
+  assert((await ui.count('input[name$=judgement]:checked')) === 0, 'no judgement chosen for them');
   await ui.choose('Your professional judgement', 'I agree with the suggestion (Emerging Needs)');
   await ui.fill('Your reason', 'Her needs can be met in school: breakfast club and the school nurse.');
   await ui.step('Your decision not to refer', { a11y: true });
@@ -61,7 +61,7 @@ test('Emerging Needs journey: search, select, check answers, outcome with the MA
   assert(first === 'decision', `the page leads with the decision record, not a referral (first: ${first})`);
   const record = await ui.text('[data-section=decision] pre');
   assert(record.startsWith('DECISION NOT TO REFER') && record.includes('Reason: Her needs can be met in school'), `decision record: ${record}`);
-  assert(await ui.url() === origin + '/', `URL changed: ${await ui.url()}`);
+  assert((await ui.url()) === origin + '/', `URL changed: ${await ui.url()}`);
   const stored = await ui.eval(() => localStorage.length + sessionStorage.length + document.cookie.length);
   assert(stored === 0, 'nothing stored');
   await ui.assertClean();
@@ -107,7 +107,10 @@ test('Saturday night, immediate danger: 999 first and the Emergency Duty Team, t
   await ui.choose('How old', '0 to 4 years');
   await ui.step('What have you seen or been told?');
   await ui.through('Specific risks', 'Before you refer', 'Consent');
-  await ui.chooseAll(['parents or carers given consent', 'I have decided not to seek consent'], ['exceptions applies', 'The child is at immediate risk of harm']);
+  await ui.chooseAll(
+    ['parents or carers given consent', 'I have decided not to seek consent'],
+    ['exceptions applies', 'The child is at immediate risk of harm'],
+  );
   await ui.fill('Why have you not sought consent?', 'Immediate danger: police called first.');
   await ui.step('Check your answers');
   await ui.step('What to do now', { a11y: true });
@@ -124,7 +127,10 @@ test('Saturday night, immediate danger: 999 first and the Emergency Duty Team, t
   assert(sending.includes('Send this written follow-up by Sunday 22 November 2026, 21:40 GMT'), `sending: ${sending}`);
   const safety = await ui.text('[data-section=urgency]');
   assert(safety.includes('Safety now') && safety.includes('Phoned: Emergency Duty Team (EDT), Saturday 21 November 2026, 21:40 GMT'), `safety now: ${safety}`);
-  assert(safety.includes("Where the child is now: In hospital, children's ward.") && safety.includes('Will the child be safe tonight: not known'), `safety now: ${safety}`);
+  assert(
+    safety.includes("Where the child is now: In hospital, children's ward.") && safety.includes('Will the child be safe tonight: not known'),
+    `safety now: ${safety}`,
+  );
   const checks = await ui.attrs('[data-problem]', 'data-problem');
   assert(checks.includes('safety_now_missing'), `checks: ${checks}`);
   await ui.assertClean();
@@ -144,7 +150,7 @@ test('error summary: "There is a problem", focus moves to it, its link focuses t
   await ui.click('.tg-error-summary a');
   const type = await ui.focused((el) => el.getAttribute('type'));
   assert(type === 'radio', `link should focus the radio, focused ${type}`);
-  assert(await ui.url() === origin + '/', 'the error link does not change the URL');
+  assert((await ui.url()) === origin + '/', 'the error link does not change the URL');
   await ui.assertClean();
 });
 
@@ -175,23 +181,32 @@ test('hostile text is shown literally, never as markup', async (t) => {
   await ui.choose('parents or carers given consent', 'Yes, they have given consent');
   await ui.step('Check your answers');
   const shown = await ui.texts('.tg-answer');
-  assert(shown.some((s) => s === hostile), `hostile text not shown literally: ${JSON.stringify(shown)}`);
-  assert(await ui.count('img') === 0, 'no element injected');
+  assert(
+    shown.some((s) => s === hostile),
+    `hostile text not shown literally: ${JSON.stringify(shown)}`,
+  );
+  assert((await ui.count('img')) === 0, 'no element injected');
   await ui.assertClean();
 });
 
-test('leaving with answers entered asks first', async (t) => {
-  const ui = await open(t, '/');
-  await ui.waitFor('h1');
-  await ui.step('Is the child in immediate danger?');
-  await ui.choose('immediate danger', 'No');
-  let asked = false;
-  ui.page.on('dialog', (d) => { if (d.type() === 'beforeunload') asked = true; });
-  await ui.page.close({ runBeforeUnload: true });
-  for (let i = 0; i < 50 && !asked; i++) await new Promise((r) => setTimeout(r, 100));
-  assert(asked, 'the browser asks before leaving with answers entered');
-  await ui.assertClean();
-}, { only: ['chromium', 'firefox'] });
+test(
+  'leaving with answers entered asks first',
+  async (t) => {
+    const ui = await open(t, '/');
+    await ui.waitFor('h1');
+    await ui.step('Is the child in immediate danger?');
+    await ui.choose('immediate danger', 'No');
+    let asked = false;
+    ui.page.on('dialog', (d) => {
+      if (d.type() === 'beforeunload') asked = true;
+    });
+    await ui.page.close({ runBeforeUnload: true });
+    for (let i = 0; i < 50 && !asked; i++) await new Promise((r) => setTimeout(r, 100));
+    assert(asked, 'the browser asks before leaving with answers entered');
+    await ui.assertClean();
+  },
+  { only: ['chromium', 'firefox'] },
+);
 
 test('referral summary: quality checks, copy a section and Copy all, download; hostile text literal (axe at 1280 and 320 px)', async (t) => {
   const ui = await open(t, '/', { time: THURSDAY_10AM });
@@ -216,16 +231,17 @@ test('referral summary: quality checks, copy a section and Copy all, download; h
   assert(ready.includes('who holds parental responsibility') && ready.includes('everyone in the household'), `have ready: ${ready}`);
   assert((await ui.text('[data-sending]')).includes('send it through the MASH web form'), 'when to send it');
   const checks = await ui.attrs('[data-problem]', 'data-problem');
-  for (const want of ['voice_missing', 'why_now_missing', 'outcome_missing', 'opinion_words']) assert(checks.includes(want), `quality check ${want} missing from ${checks}`);
+  for (const want of ['voice_missing', 'why_now_missing', 'outcome_missing', 'opinion_words'])
+    assert(checks.includes(want), `quality check ${want} missing from ${checks}`);
   assert(!checks.includes('impact_missing') && !checks.includes('consent_missing'), `unexpected checks ${checks}`);
   const worries = await ui.text('[data-section=worries] pre');
   assert(worries.includes(hostile), 'hostile text literal and not truncated in the summary');
-  assert(await ui.count('[data-section=worries] b') === 0, 'no markup from user text');
+  assert((await ui.count('[data-section=worries] b')) === 0, 'no markup from user text');
   // Copy: the Clipboard API after a real click. WebKit's clipboard cannot be read back under
   // automation: there the status is checked, and the README gives the manual paste check.
   await ui.button('Copy', '[data-section=impact]');
   await ui.waitFor('[role=status]', 'Copied');
-  assert(await ui.focused((el) => el.textContent.trim()) === 'Copy', 'focus stays on the button');
+  assert((await ui.focused((el) => el.textContent.trim())) === 'Copy', 'focus stays on the button');
   if (PLAYWRIGHT) {
     const clip = await ui.eval(() => navigator.clipboard.readText());
     assert(clip === 'I think she seems tired.', `clipboard had ${JSON.stringify(clip)}`);
@@ -234,9 +250,23 @@ test('referral summary: quality checks, copy a section and Copy all, download; h
   await ui.waitFor('[role=status]', 'Copied: the whole summary');
   if (PLAYWRIGHT) {
     const all = await ui.eval(() => navigator.clipboard.readText());
-    assert(all.startsWith('REFERRAL TO THE LUTON MULTI-AGENCY SAFEGUARDING HUB (MASH)\nWritten: Thursday 19 November 2026, 10:00 GMT'), `copy all: ${all.slice(0, 200)}`);
-    assert(all.includes(hostile) && all.includes('I think she seems tired.') && all.includes('Why I judge it at this level: Needs in health and learning'), 'copy all holds the answers and the reason');
-    for (const addressedToYou of ['[', 'CHECKS NOT MET', 'Before you send', 'Who to phone now', 'The MASH is open now', 'parental responsibility', 'Separate what you saw']) {
+    assert(
+      all.startsWith('REFERRAL TO THE LUTON MULTI-AGENCY SAFEGUARDING HUB (MASH)\nWritten: Thursday 19 November 2026, 10:00 GMT'),
+      `copy all: ${all.slice(0, 200)}`,
+    );
+    assert(
+      all.includes(hostile) && all.includes('I think she seems tired.') && all.includes('Why I judge it at this level: Needs in health and learning'),
+      'copy all holds the answers and the reason',
+    );
+    for (const addressedToYou of [
+      '[',
+      'CHECKS NOT MET',
+      'Before you send',
+      'Who to phone now',
+      'The MASH is open now',
+      'parental responsibility',
+      'Separate what you saw',
+    ]) {
       assert(!all.replace(hostile, '').includes(addressedToYou), `copy all holds text addressed to the referrer: ${addressedToYou}`);
     }
   }
@@ -261,11 +291,18 @@ async function downloaded(ui, click) {
   await ui.eval(() => {
     const blobs = new Map();
     const create = URL.createObjectURL;
-    URL.createObjectURL = (b) => { const u = create(b); blobs.set(u, b); return u; };
+    URL.createObjectURL = (b) => {
+      const u = create(b);
+      blobs.set(u, b);
+      return u;
+    };
     const anchorClick = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function () {
       const blob = blobs.get(this.href);
-      if (this.download && blob) blob.text().then((text) => { window.__tgDownload = { name: this.download, text }; });
+      if (this.download && blob)
+        blob.text().then((text) => {
+          window.__tgDownload = { name: this.download, text };
+        });
       return anchorClick.call(this);
     };
   });
@@ -280,7 +317,7 @@ test('two widgets on one page keep their own answers', async (t) => {
   const ui = await open(t, '/two.html');
   await ui.waitFor('h1');
   await ui.widget(1).waitFor('h1');
-  assert(await ui.eval(() => document.querySelectorAll('[data-threshold-guide-mounted]').length) === 2, 'two widgets mounted');
+  assert((await ui.eval(() => document.querySelectorAll('[data-threshold-guide-mounted]').length)) === 2, 'two widgets mounted');
   await ui.widget(0).next();
   await ui.widget(0).waitFor('h1', 'immediate danger');
   assert((await ui.widget(1).text('h1')).includes('Decide what help'), 'second untouched');

@@ -16,4 +16,5 @@ for (const s of (process.argv[3] || '').split(',').filter(Boolean)) {
 }
 await page.screenshot({ path: `/tmp/shot-${width}.png`, fullPage: true });
 console.log(`/tmp/shot-${width}.png`);
-await browser.close(); server.close();
+await browser.close();
+server.close();

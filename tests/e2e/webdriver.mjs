@@ -12,7 +12,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function freePort() {
   return new Promise((resolve, reject) => {
-    const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    const s = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
   });
 }
 
@@ -23,7 +29,11 @@ export async function launchWebKit() {
   const driver = spawn(process.env.WEBKIT_WEBDRIVER || '/usr/bin/WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`${base}/status`)).ok) break; } catch { /* not listening yet */ }
+    try {
+      if ((await fetch(`${base}/status`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
     if (i > 100) throw new Error('WebKitWebDriver did not start');
     await sleep(50);
   }
@@ -37,37 +47,71 @@ export async function launchWebKit() {
 export class Session {
   static async create(base) {
     const s = new Session(base, null);
-    const value = await s.cmd('POST', '/session', { capabilities: { alwaysMatch: {
-      browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-    } } });
+    const value = await s.cmd('POST', '/session', {
+      capabilities: {
+        alwaysMatch: {
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+        },
+      },
+    });
     s.id = value.sessionId;
     s.version = `WebKitGTK ${value.capabilities.browserVersion}`;
     return s;
   }
 
-  constructor(base, id) { this.base = base; this.id = id; }
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
 
   async cmd(method, path, body) {
     const url = this.base + (this.id && path !== '/session' ? `/session/${this.id}${path}` : path);
-    const r = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body), signal: AbortSignal.timeout(60000) })
-      .catch((e) => { throw new Error(`WebDriver ${method} ${path}: no answer (${e.name})`); });
+    const r = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body && JSON.stringify(body),
+      signal: AbortSignal.timeout(60000),
+    }).catch((e) => {
+      throw new Error(`WebDriver ${method} ${path}: no answer (${e.name})`);
+    });
     const { value } = await r.json();
     if (value && value.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
     return value;
   }
 
   /** Runs `body` (a function body using `arguments`) in the current frame. */
-  exec(body, args = []) { return this.cmd('POST', '/execute/sync', { script: body, args }); }
-  execAsync(body, args = []) { return this.cmd('POST', '/execute/async', { script: body, args }); }
-  goto(url) { return this.cmd('POST', '/url', { url }); }
-  url() { return this.cmd('GET', '/url'); }
-  click(el) { return this.cmd('POST', `/element/${el[ELEMENT]}/click`, {}); }
-  type(el, text) { return this.cmd('POST', `/element/${el[ELEMENT]}/value`, { text }); }
+  exec(body, args = []) {
+    return this.cmd('POST', '/execute/sync', { script: body, args });
+  }
+  execAsync(body, args = []) {
+    return this.cmd('POST', '/execute/async', { script: body, args });
+  }
+  goto(url) {
+    return this.cmd('POST', '/url', { url });
+  }
+  url() {
+    return this.cmd('GET', '/url');
+  }
+  click(el) {
+    return this.cmd('POST', `/element/${el[ELEMENT]}/click`, {});
+  }
+  type(el, text) {
+    return this.cmd('POST', `/element/${el[ELEMENT]}/value`, { text });
+  }
   /** Switches to the frame `el`, or with null to the top-level page. */
-  frame(el) { return this.cmd('POST', '/frame', { id: el || null }); }
-  setSize(width, height) { return this.cmd('POST', '/window/rect', { width, height }); }
-  back() { return this.cmd('POST', '/back', {}); }
-  close() { return this.cmd('DELETE', '').catch(() => {}); }
+  frame(el) {
+    return this.cmd('POST', '/frame', { id: el || null });
+  }
+  setSize(width, height) {
+    return this.cmd('POST', '/window/rect', { width, height });
+  }
+  back() {
+    return this.cmd('POST', '/back', {});
+  }
+  close() {
+    return this.cmd('DELETE', '').catch(() => {});
+  }
 
   /** Presses and releases a key (names as Playwright's: Tab, Enter, Shift, Shift+A, ...). */
   async press(combo) {
@@ -85,8 +129,12 @@ export const isElement = (v) => v && typeof v === 'object' && ELEMENT in v;
 export async function consoleOf(url, ms = 5000) {
   const mb = spawn(MINIBROWSER, ['--enable-write-console-messages-to-stdout=true', url], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  mb.stdout.on('data', (d) => { out += d; });
-  mb.stderr.on('data', (d) => { out += d; });
+  mb.stdout.on('data', (d) => {
+    out += d;
+  });
+  mb.stderr.on('data', (d) => {
+    out += d;
+  });
   await sleep(ms);
   mb.kill();
   return out.split('\n').filter((l) => / CONSOLE /.test(l));

@@ -17,8 +17,16 @@ const { load } = await import(path.join(dist, 'threshold-engine.js'));
 const rules = await load({ wasm: fs.readFileSync(path.join(dist, wasmFile)) });
 
 // The CLI, built as the native tests build it (a no-op after them).
-const built = execFileSync('cargo', ['build', '--locked', '-q', '--bin', 'threshold', '--message-format=json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-const cli = built.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((m) => m.reason === 'compiler-artifact' && m.target.name === 'threshold' && m.executable).executable;
+const built = execFileSync('cargo', ['build', '--locked', '-q', '--bin', 'threshold', '--message-format=json'], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const cli = built
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l))
+  .find((m) => m.reason === 'compiler-artifact' && m.target.name === 'threshold' && m.executable).executable;
 
 // The CLI reads a case file.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-golden-'));
@@ -30,7 +38,10 @@ const assessByCli = (c, options = {}) => {
 };
 
 const dir = path.join(root, 'tests/cases');
-const cases = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const cases = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('the golden list is the native one (80 cases or more)', () => {
   assert.ok(cases.length >= 80, `${cases.length} cases`);
@@ -58,9 +69,13 @@ test('a case the CLI rejects is an Error with the same message and suggestions t
     stderr = e.stderr;
   }
   assert.match(stderr, /unknown indicator 'en\.helth\.1'\ndid you mean: 'en\.health\.1', 'en\.health\.10', 'en\.health\.11'/);
-  assert.throws(() => rules.assess(bad), (e) => e instanceof Error
-    && e.message === "unknown indicator 'en.helth.1'; did you mean 'en.health.1', 'en.health.10', 'en.health.11'?"
-    && JSON.stringify(e.suggestions) === '["en.health.1","en.health.10","en.health.11"]');
+  assert.throws(
+    () => rules.assess(bad),
+    (e) =>
+      e instanceof Error &&
+      e.message === "unknown indicator 'en.helth.1'; did you mean 'en.health.1', 'en.health.10', 'en.health.11'?" &&
+      JSON.stringify(e.suggestions) === '["en.health.1","en.health.10","en.health.11"]',
+  );
 });
 
 test('load() resolves to one engine: a second call reuses the compiled module', async () => {
