@@ -1,36 +1,9 @@
 //! Validates the default rule set before anything is compiled: a broken rule file fails
 //! the build with file, line and problem, so no build ever ships a half-valid rule set.
 
-use threshold_engine::compact;
-use threshold_engine::load::{check, Compiled, Sources, COUNTS_FILE, FILES};
-
 fn main() {
-    let dir = std::path::Path::new("rules/luton");
-    println!("cargo:rerun-if-changed=rules/luton");
-    let mut sources = Sources { folder: "rules/luton".into(), ..Default::default() };
-    for name in FILES.iter().chain([&COUNTS_FILE]) {
-        let path = dir.join(name);
-        println!("cargo:rerun-if-changed={}", path.display());
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            sources.files.insert(name.to_string(), text);
-        }
-    }
-    let files = match check(&sources) {
-        Ok(files) => files,
-        Err(errors) => {
-            for e in &errors {
-                println!("cargo:warning={e}");
-            }
-            eprintln!("\nThe rule set in rules/luton is not valid ({} problem(s)):", errors.len());
-            for e in &errors {
-                eprintln!("  {e}");
-            }
-            std::process::exit(1);
-        }
-    };
-    // Compile the checked rule set for the browser: no TOML parser at run time.
-    let compiled = Compiled { hash: sources.content_hash(), files: files.for_browser() };
-    let bytes = compact::to_bytes(&compiled);
+    // The checked rule set, compiled for the browser (no TOML parser at run time).
+    let bytes = threshold_engine::compile_for_build(std::path::Path::new("rules/luton"), "rules/luton", true);
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("rules.bin");
     std::fs::write(&out, bytes).expect("write rules.bin");
 

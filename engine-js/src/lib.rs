@@ -65,20 +65,6 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error(&format!("internal error: {e}"), &[]))
 }
 
-/// Edit distance, for suggesting a field name.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 /// Reads an object of the API's input (`what`: "case", "load options") with the fields
 /// `fields`, each checked for its type (`"string"`, `"strings"`: an array of strings,
 /// `"answers"`: an object of strings), so that an error names the field and what it must be.
@@ -92,7 +78,7 @@ fn from_js<T: for<'de> Deserialize<'de>>(what: &str, value: JsValue, fields: &[(
     for key in js_sys::Object::keys(obj).iter() {
         let key = key.as_string().unwrap_or_default();
         let Some(&(_, kind)) = fields.iter().find(|(f, _)| *f == key) else {
-            let mut near: Vec<(usize, &str)> = fields.iter().map(|(f, _)| (distance(&key, f), *f)).collect();
+            let mut near: Vec<(usize, &str)> = fields.iter().map(|(f, _)| (threshold_engine::contract::distance(&key, f), *f)).collect();
             near.sort();
             let list = fields.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", ");
             return Err(error(&format!("unknown field '{key}' in the {what} (fields: {list})"), &[near[0].1.to_string()]));

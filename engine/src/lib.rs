@@ -45,3 +45,36 @@ pub fn read_folder(path: &std::path::Path) -> Result<Sources, String> {
     }
     Ok(Sources { folder: path.display().to_string(), files })
 }
+
+/// For build scripts: reads the rule-set folder `dir` (named `label` in messages), tells Cargo
+/// to rebuild when any of its files changes, checks it and returns it compiled, for the browser
+/// (`Files::for_browser`) or whole. An invalid rule set stops the build with every problem as
+/// `file:line: problem`: no build ever ships a half-valid rule set.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn compile_for_build(dir: &std::path::Path, label: &str, for_browser: bool) -> Vec<u8> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    for name in load::FILES.iter().chain([&load::COUNTS_FILE]) {
+        println!("cargo:rerun-if-changed={}", dir.join(name).display());
+    }
+    let mut sources = read_folder(dir).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(1)
+    });
+    sources.folder = label.into();
+    match load::check(&sources) {
+        Ok(files) => {
+            let files = if for_browser { files.for_browser() } else { files };
+            compact::to_bytes(&load::Compiled { hash: sources.content_hash(), files })
+        }
+        Err(errors) => {
+            for e in &errors {
+                println!("cargo:warning={e}");
+            }
+            eprintln!("\nThe rule set in {label} is not valid ({} problem(s)):", errors.len());
+            for e in &errors {
+                eprintln!("  {e}");
+            }
+            std::process::exit(1)
+        }
+    }
+}

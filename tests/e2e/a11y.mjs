@@ -2,7 +2,7 @@
 // (1280 and 320 px), a whole journey by keyboard with the focus always visible and never
 // hidden, WCAG 1.4.12 text spacing with no clipped text, and live regions present before
 // they change. One suite for every engine: BROWSER=chromium|firefox|webkit.
-import { start, test, assert } from './browser.mjs';
+import { start, test, assert, toIndicators } from './browser.mjs';
 
 const { open } = await start('dist');
 
@@ -166,14 +166,7 @@ test('text spacing (WCAG 1.4.12): no clipped text on the start, indicator, outco
     assert(c.length === 0, `${where}: clipped ${c.join(', ')}`);
   };
   await check('start');
-  await ui.next();
-  await ui.choose('immediate danger', 'No');
-  await ui.next();
-  await ui.choose('significant harm', 'No');
-  await ui.choose('already open', 'No');
-  await ui.next();
-  await ui.choose('How old', '5 to 12 years');
-  await ui.next();
+  await toIndicators(ui);
   await check('indicators');
   await ui.next();
   await ui.next();
@@ -190,15 +183,7 @@ test('text spacing (WCAG 1.4.12): no clipped text on the start, indicator, outco
 
 test('status messages: the live regions exist before they change and focus does not move', async (t) => {
   const ui = await open(t, '/');
-  await ui.waitFor('h1');
-  await ui.next();
-  await ui.choose('immediate danger', 'No');
-  await ui.next();
-  await ui.choose('significant harm', 'No');
-  await ui.choose('already open', 'No');
-  await ui.next();
-  await ui.choose('How old', '5 to 12 years');
-  await ui.next();
+  await toIndicators(ui);
   assert((await ui.count('[role=status][aria-live=polite]')) === 1, 'the selection count is a polite live region from the start');
   const before = await ui.text('[role=status]');
   await ui.click('input[type=checkbox]');

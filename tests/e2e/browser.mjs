@@ -545,3 +545,16 @@ class WebDriverUi extends Ui {
     axeReport(result, label);
   }
 }
+
+/** The first steps of most journeys, from the start page: no immediate danger, no
+ *  significant harm, no open case, the child's age; then the indicators step. */
+export async function toIndicators(ui, age = '5 to 12 years', a11y = false) {
+  await ui.waitFor('h1');
+  await ui.step('Is the child in immediate danger?', { a11y });
+  await ui.choose('immediate danger', 'No');
+  await ui.step('Safety and existing involvement', { a11y });
+  await ui.chooseAll(['significant harm', 'No'], ['already open', 'No']);
+  await ui.step('About the child', { a11y });
+  await ui.choose('How old', age);
+  await ui.step('What have you seen or been told?', { a11y });
+}

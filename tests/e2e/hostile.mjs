@@ -2,7 +2,7 @@
 // each is shown literally on Check your answers and in the referral summary, and copied
 // exactly; no dialog, no script, no console error, no element injected, nothing truncated.
 import fs from 'node:fs';
-import { start, test, assert, ENGINE } from './browser.mjs';
+import { start, test, assert, toIndicators, ENGINE } from './browser.mjs';
 
 const corpus = JSON.parse(fs.readFileSync(new URL('../hostile.json', import.meta.url)));
 const { origin, open } = await start('dist');
@@ -17,15 +17,7 @@ const rustTrim = (t) => t.replace(new RegExp(`^${WS}+|${WS}+$`, 'gu'), '');
 async function journeyWith(t, strings, checkClipboard) {
   const ui = await open(t, '/');
   if (checkClipboard && ENGINE === 'chromium') await ui.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  await ui.waitFor('h1');
-  await ui.next();
-  await ui.choose('immediate danger', 'No');
-  await ui.next();
-  await ui.choose('significant harm', 'No');
-  await ui.choose('already open', 'No');
-  await ui.next();
-  await ui.choose('How old', '5 to 12 years');
-  await ui.next();
+  await toIndicators(ui);
   await ui.next();
   await ui.next();
   await ui.waitFor('h1', 'Before you refer');

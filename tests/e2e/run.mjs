@@ -1,22 +1,9 @@
 // End-to-end: whole journeys in the built widget (dist/, from `trunk build --release`),
 // typed and clicked as a user would, with axe-core checks. One suite for every engine:
 // BROWSER=chromium|firefox|webkit node --test tests/e2e/run.mjs
-import { start, test, assert, ENGINE, PLAYWRIGHT, THURSDAY_10AM, SATURDAY_10PM } from './browser.mjs';
+import { start, test, assert, toIndicators, ENGINE, PLAYWRIGHT, THURSDAY_10AM, SATURDAY_10PM } from './browser.mjs';
 
 const { origin, open } = await start('dist');
-
-/** The first steps of most journeys, from the start page: no immediate danger, no
- *  significant harm, no open case, the child's age; then the indicators step. */
-async function toIndicators(ui, age, a11y = false) {
-  await ui.waitFor('h1');
-  await ui.step('Is the child in immediate danger?', { a11y });
-  await ui.choose('immediate danger', 'No');
-  await ui.step('Safety and existing involvement', { a11y });
-  await ui.chooseAll(['significant harm', 'No'], ['already open', 'No']);
-  await ui.step('About the child', { a11y });
-  await ui.choose('How old', age);
-  await ui.step('What have you seen or been told?', { a11y });
-}
 
 /** Searches the indicators and ticks one. */
 async function pick(ui, search, indicator) {
