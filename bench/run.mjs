@@ -4,10 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { start, WIDGET as W, next, choose } from '../tests/e2e/browser.mjs';
+import { start, WIDGET as W } from '../tests/e2e/browser.mjs';
 import { firstLoadAssets, engineAssets } from './size.mjs';
 
 const DIST = 'dist';
+// The two steps the interaction reading takes, as the end-to-end suites' Ui takes them.
+const next = (page) => page.locator(W).first().locator('[data-action=continue]').first().click();
+const choose = (page, legend, option) => page.locator(W).first().getByRole('group', { name: legend }).first().getByLabel(option, { exact: true }).check();
 const COLD_LOADS = Number(process.env.COLD_LOADS || 15);
 const CLICKS = 50;
 const THROTTLE = 4;
