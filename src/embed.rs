@@ -29,7 +29,9 @@ pub enum StartAt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub audience: Audience,
-    /// Rule set id; only the built-in Luton rules exist today.
+    /// The rule set's id (its folder in `rules/`, e.g. `luton-2021`). Which ids exist is the
+    /// build's business: the loader fetches that rule set, and a missing one fails the widget
+    /// with the emergency numbers instead of silently using another edition.
     pub rules: String,
     pub start: StartAt,
     /// A line from the host, e.g. "Your DSL is on ext. 123". Shown as text.
@@ -46,14 +48,15 @@ pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 /// The JavaScript files repeat these strings; `tests/embed.rs` checks they are the same.
 pub const MESSAGE_EXIT: &str = "threshold-guide:exit";
 pub const MESSAGE_RESIZE: &str = "threshold-guide:resize";
-pub const RULE_SETS: [&str; 1] = ["luton"];
+/// The rule set a widget uses when the host names none. The loader has the same default.
+pub const DEFAULT_RULES: &str = "luton";
 const MAX_CONTACT_LINE: usize = 200;
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             audience: Audience::School,
-            rules: "luton".into(),
+            rules: DEFAULT_RULES.into(),
             start: StartAt::Start,
             contact_line: None,
             quick_exit: false,
@@ -69,6 +72,11 @@ fn safe_url(v: &str) -> bool {
     !v.is_empty()
         && !v.chars().any(|c| c.is_control() || c.is_whitespace())
         && (lower.starts_with("https://") || lower.starts_with("http://") || (v.starts_with('/') && !v.starts_with("//")))
+}
+
+/// A rule-set id as the loader accepts it (`/^[a-z0-9][a-z0-9-]{0,39}$/` there too).
+pub fn is_rules_id(v: &str) -> bool {
+    v.len() <= 40 && v.bytes().enumerate().all(|(i, b)| b.is_ascii_lowercase() || b.is_ascii_digit() || (b == b'-' && i > 0)) && !v.is_empty()
 }
 
 /// Parses options given as (name, value) pairs. Names may be attribute style
@@ -94,10 +102,10 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Option
                 None => warnings.push(format!("audience \"{v}\" is not known (use school, gp, voluntary or public); using school")),
             },
             "rules" => {
-                if RULE_SETS.contains(&v) {
+                if is_rules_id(v) {
                     o.rules = v.to_string();
                 } else {
-                    warnings.push(format!("rules \"{v}\" is not known (use luton); using the current Luton rules"));
+                    warnings.push(format!("rules \"{v}\" is not a rule-set id (such as luton or luton-2021); using {DEFAULT_RULES}"));
                 }
             }
             "start" => match v {

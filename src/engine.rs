@@ -5,14 +5,30 @@
 pub use threshold_engine::*;
 
 /// The default rule set (Luton, current edition) as build.rs checked and compiled it: a
-/// compact binary, so the browser decodes it instead of shipping a TOML parser.
+/// compact binary, so the browser decodes it instead of shipping a TOML parser. Native code
+/// and tests only: the widget fetches its rule set as a file (`from_compiled`).
 pub fn default_rules() -> Result<RuleSet, Vec<RuleError>> {
-    let compiled: load::Compiled = compact::from_bytes(compiled_bytes())
-        .ok_or_else(|| vec![RuleError { file: "rules.bin".into(), line: 0, message: "the compiled rule set cannot be read".into() }])?;
-    Ok(load::assemble(compiled.files, compiled.hash))
+    decode(compiled_bytes())
+        .ok_or_else(|| vec![RuleError { file: "rules.bin".into(), line: 0, message: "the compiled rule set cannot be read".into() }])
 }
 
-/// The default rule set in its compiled form (build.rs wrote it; fuzzing starts from it).
+fn decode(bytes: &[u8]) -> Option<RuleSet> {
+    let compiled: load::Compiled = compact::from_bytes(bytes)?;
+    Some(load::assemble(compiled.files, compiled.hash))
+}
+
+/// A compiled rule set as the loader fetched it (`threshold-rules-<id>-<hash>.bin`): used only
+/// if its SHA-256 is the one the build announced and it decodes whole, so a damaged file, one
+/// from another build or a cut-off download never becomes a half-loaded rule set.
+pub fn from_compiled(bytes: &[u8], sha256: &str) -> Result<RuleSet, &'static str> {
+    if load::sha256_hex(bytes) != sha256 {
+        return Err("its content does not match the hash the build announced (a damaged or cut-off download, or a file from another build)");
+    }
+    decode(bytes).ok_or("it cannot be decoded (a file from an incompatible build)")
+}
+
+/// The default rule set in its compiled form (build.rs wrote it; tests mount the widget with
+/// it and fuzzing starts from it; the widget itself never embeds it).
 pub fn compiled_bytes() -> &'static [u8] {
     include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"))
 }

@@ -36,7 +36,8 @@ fn every_option_from_attributes_and_from_javascript_names() {
 fn malformed_options_warn_and_fall_back() {
     for (name, value, says) in [
         ("data-audience", "teacher", "audience \"teacher\" is not known"),
-        ("data-rules", "luton-2021", "rules \"luton-2021\" is not known"),
+        ("data-rules", "Luton 2021", "rules \"Luton 2021\" is not a rule-set id"),
+        ("data-rules", "../luton", "rules \"../luton\" is not a rule-set id"),
         ("data-start", "indicators", "start \"indicators\" is not known"),
         ("data-exit-url", "javascript:alert(1)", "exit-url"),
         ("data-exit-url", "//evil.example", "exit-url"),
@@ -65,10 +66,26 @@ fn public_audience_always_has_quick_exit() {
     assert!(!o.quick_exit);
 }
 
+#[test]
+fn any_rules_id_is_accepted_and_the_loader_decides_whether_it_exists() {
+    for id in ["luton", "luton-2021", "a", "x9-2"] {
+        let (o, w) = parse([("data-rules", id)]);
+        assert!(w.is_empty(), "{id}: {w:?}");
+        assert_eq!(o.rules, id);
+    }
+    for bad in ["", "-luton", "Luton", "luton_2021", "luton/2021", &"x".repeat(41)] {
+        assert!(!threshold_guide::embed::is_rules_id(bad), "{bad:?}");
+    }
+}
+
 /// The constants the Rust widget and the static JavaScript share are written the same in both.
 #[test]
 fn rust_and_javascript_agree_on_shared_constants() {
-    use threshold_guide::embed::{DEFAULT_EXIT_URL, MESSAGE_EXIT, MESSAGE_RESIZE};
+    use threshold_guide::embed::{DEFAULT_EXIT_URL, DEFAULT_RULES, MESSAGE_EXIT, MESSAGE_RESIZE};
+    // The loader is generated: its rule-set default and id pattern are the widget's.
+    let loader = std::fs::read_to_string(format!("{}/scripts/write-loader.mjs", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert!(loader.contains(&format!("const DEFAULT_RULES = '{DEFAULT_RULES}';")), "scripts/write-loader.mjs: DEFAULT_RULES");
+    assert!(loader.contains("/^[a-z0-9][a-z0-9-]{0,39}$/"), "scripts/write-loader.mjs: the rule-set id pattern");
     let read = |f: &str| std::fs::read_to_string(format!("{}/static/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let host = read("host-frame.js");
     let frame = read("embed-frame.js");

@@ -235,3 +235,39 @@ async fn emergency_fallback_reaches_a_mounted_widget_in_its_shadow_root() {
     drop(handle);
     el.remove();
 }
+
+/// The loader's way in: a rule set is used only whole and with the hash the build announced;
+/// a widget whose rule set did not arrive shows the emergency numbers and says why.
+#[wasm_bindgen_test]
+async fn a_fetched_rule_set_is_used_only_whole_and_with_its_hash() {
+    let bytes = engine::compiled_bytes();
+    let sha = engine::load::sha256_hex(bytes);
+    let wrong = ui::add_rules("test-wrong-hash", bytes, &"0".repeat(64)).unwrap_err().as_string().unwrap();
+    assert!(wrong.contains("does not match the hash"), "{wrong}");
+    let cut = &bytes[..bytes.len() / 2];
+    let cut_error = ui::add_rules("test-cut", cut, &engine::load::sha256_hex(cut)).unwrap_err().as_string().unwrap();
+    assert!(cut_error.contains("cannot be decoded"), "{cut_error}");
+    ui::add_rules("test-good", bytes, &sha).expect("the real rule set with its hash");
+
+    let good = host();
+    good.set_attribute("data-rules", "test-good").unwrap();
+    ui::mount_element(good.clone());
+    yew::scheduler::flush().await;
+    assert!(good.has_attribute("data-threshold-guide-mounted"));
+    assert!(view(&good).query_selector("h1, h2").unwrap().is_some(), "the start page is drawn");
+
+    for id in ["test-wrong-hash", "test-cut"] {
+        let el = host();
+        el.set_attribute("data-rules", id).unwrap();
+        ui::mount_element(el.clone());
+        yew::scheduler::flush().await;
+        let shown = view(&el).text_content().unwrap_or_default();
+        for number in ["999", "01582 547653", "0300 300 8123"] {
+            assert!(shown.contains(number), "{id}: {number} missing: {shown}");
+        }
+        assert!(shown.contains(&format!("the rule set \"{id}\" was not loaded")), "{id}: the reason is shown: {shown}");
+        assert!(el.get_attribute("data-threshold-guide-failed").unwrap().contains(id));
+        el.remove();
+    }
+    good.remove();
+}

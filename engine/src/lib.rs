@@ -61,20 +61,24 @@ pub fn compile_for_build(dir: &std::path::Path, label: &str, for_browser: bool) 
         std::process::exit(1)
     });
     sources.folder = label.into();
-    match load::check(&sources) {
-        Ok(files) => {
-            let files = if for_browser { files.for_browser() } else { files };
-            compact::to_bytes(&load::Compiled { hash: sources.content_hash(), files })
+    compile(&sources, for_browser).unwrap_or_else(|errors| {
+        for e in &errors {
+            println!("cargo:warning={e}");
         }
-        Err(errors) => {
-            for e in &errors {
-                println!("cargo:warning={e}");
-            }
-            eprintln!("\nThe rule set in {label} is not valid ({} problem(s)):", errors.len());
-            for e in &errors {
-                eprintln!("  {e}");
-            }
-            std::process::exit(1)
+        eprintln!("\nThe rule set in {label} is not valid ({} problem(s)):", errors.len());
+        for e in &errors {
+            eprintln!("  {e}");
         }
-    }
+        std::process::exit(1)
+    })
+}
+
+/// Checks a rule set and compiles it: the compact binary the browser decodes (for the browser,
+/// `Files::for_browser`, or whole), or every problem. Build scripts and `threshold rules
+/// compile` share it, so a compiled rule set is always a checked one.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn compile(sources: &Sources, for_browser: bool) -> Result<Vec<u8>, Vec<RuleError>> {
+    let files = load::check(sources)?;
+    let files = if for_browser { files.for_browser() } else { files };
+    Ok(compact::to_bytes(&load::Compiled { hash: sources.content_hash(), files }))
 }

@@ -68,8 +68,19 @@ impl Sources {
             h.update(self.files.get(name).map(String::as_bytes).unwrap_or_default());
             h.update([0]);
         }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        hex(&h.finalize())
     }
+}
+
+/// SHA-256 of a compiled rule set's bytes, as the build names and the loader announces it:
+/// the widget checks a fetched rule set against it before using a byte of it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    bytes.iter().flat_map(|b| [DIGITS[usize::from(b >> 4)] as char, DIGITS[usize::from(b & 15)] as char]).collect()
 }
 
 /// The parsed files of a rule set. build.rs compiles a checked `Files` into a compact binary

@@ -17,11 +17,14 @@ mod cli {
     use threshold_guide::engine::{self, model::Kind, CaseInput, RuleSet, Sources};
 
     const USAGE: &str = "usage:
-  threshold rules check [PATH]      validate a rule-set folder (default: the built-in Luton rules)
-  threshold rules stats [PATH]      JSON: indicator counts by category and domain, pathways, questions
-  threshold rules questions [PATH]  JSON: every question, its answers and when it applies
-  threshold assess CASE.json [--rules PATH]
+  threshold rules check [RULES]     validate a rule set (default: the built-in Luton rules)
+  threshold rules stats [RULES]     JSON: indicator counts by category and domain, pathways, questions
+  threshold rules questions [RULES] JSON: every question, its answers and when it applies
+  threshold rules compile RULES OUT.bin
+                                    check a rule set and write it compiled, as the widget fetches it
+  threshold assess CASE.json [--rules RULES]
                                     JSON: the engine's outcome for a case
+RULES: a rule-set folder (rules/luton-2021) or the id of one in rules/ (luton, luton-2021)
 CASE.json: {\"indicators\": [id or exact text, ...], \"answers\": {\"question_id\": \"answer\"}, \"now\": \"2026-11-20T16:20:00Z\"}
 exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
 
@@ -42,7 +45,66 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
     fn sources(path: Option<&String>) -> Result<Sources, String> {
         match path {
             None => Ok(engine::default_sources()),
-            Some(p) => engine::read_folder(Path::new(p)),
+            Some(p) => engine::read_folder(&folder(p)?),
+        }
+    }
+
+    /// A rule set named by its folder, or by its id: the folder of that name in `rules/` (of
+    /// the working directory, else of this checkout).
+    fn folder(p: &str) -> Result<std::path::PathBuf, String> {
+        let path = Path::new(p);
+        let is_id = !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if path.is_dir() || !is_id {
+            return Ok(path.to_path_buf());
+        }
+        let here = Path::new("rules").join(p);
+        let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(p);
+        match [here, built_in].into_iter().find(|d| d.is_dir()) {
+            Some(d) => Ok(d),
+            None => {
+                let known = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
+                    .map(|d| {
+                        let mut ids: Vec<String> = d
+                            .filter_map(|e| e.ok())
+                            .filter(|e| e.path().join("ruleset.toml").is_file())
+                            .map(|e| e.file_name().to_string_lossy().into_owned())
+                            .collect();
+                        ids.sort();
+                        ids.join(", ")
+                    })
+                    .unwrap_or_default();
+                Err(format!("{p}: no such rule-set folder, and no rule set of that id in rules/ (there are: {known})"))
+            }
+        }
+    }
+
+    /// `rules compile`: the checked rule set in the compact form the widget fetches.
+    fn compile(path: &String, out_file: &str) -> i32 {
+        let src = match sources(Some(path)) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{e}");
+                return 1;
+            }
+        };
+        match engine::compile(&src, true) {
+            Ok(bytes) => match std::fs::write(out_file, &bytes) {
+                Ok(()) => {
+                    out(&engine::load::sha256_hex(&bytes));
+                    0
+                }
+                Err(e) => {
+                    eprintln!("{out_file}: {e}");
+                    2
+                }
+            },
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+                eprintln!("{} problem(s) in the rule set {}", errors.len(), src.folder);
+                1
+            }
         }
     }
 
@@ -162,6 +224,7 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
             },
             ["rules", "stats", rest @ ..] if rest.len() <= 1 => rules(args.get(2)).map(|r| print(&stats(&r))).map_or_else(|c| c, |_| 0),
             ["rules", "questions", rest @ ..] if rest.len() <= 1 => rules(args.get(2)).map(|r| print(&questions(&r))).map_or_else(|c| c, |_| 0),
+            ["rules", "compile", _, out_file] => compile(&args[2], out_file),
             ["assess", ..] => assess(&args[1..]),
             ["--help" | "-h" | "help"] => {
                 out(USAGE);

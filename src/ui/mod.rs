@@ -35,56 +35,70 @@ pub const ROOT_SELECTOR: &str = "[data-threshold-guide]";
 pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/threshold-guide.min.css"));
 
 thread_local! {
-    static RULES: std::cell::OnceCell<Option<Rc<engine::RuleSet>>> = const { std::cell::OnceCell::new() };
+    /// The rule sets the loader has handed over (`addRules`), by id, decoded once per page
+    /// and shared by every widget that uses them.
+    static RULES: std::cell::RefCell<Vec<(String, Rc<engine::RuleSet>)>> = const { std::cell::RefCell::new(Vec::new()) };
     static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// The built-in rule set, loaded once per page and shared by every widget.
-fn rules() -> Option<Rc<engine::RuleSet>> {
-    RULES.with(|r| {
-        r.get_or_init(|| match engine::default_rules() {
-            Ok(r) => Some(Rc::new(r)),
-            Err(errors) => {
-                // Cannot happen for a build (build.rs validated the same files), but never leave an empty box.
-                gloo::console::error!(format!("threshold-guide: the rule set is invalid: {}", errors[0]));
-                None
-            }
-        })
-        .clone()
-    })
+fn rules(id: &str) -> Option<Rc<engine::RuleSet>> {
+    RULES.with(|r| r.borrow().iter().find(|(k, _)| k == id).map(|(_, r)| r.clone()))
 }
 
-/// Entry point (wasm start): installs the panic fallback and mounts every `[data-threshold-guide]`.
-/// With `<script type="module" async>` the widget can be ready before the page has been
-/// parsed: it then mounts at DOMContentLoaded, so no host element is missed.
+/// Entry point (wasm start): installs the panic fallback. The loader (`threshold-guide.js`)
+/// fetches each rule set a page uses while this module compiles, hands it over with
+/// `addRules`, and then mounts the page's widgets with `mountElement`.
 pub fn start() {
     fallback::install_panic_hook();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if document.ready_state() == "loading" {
-        gloo::events::EventListener::once(&document, "DOMContentLoaded", |_| mount_all()).forget();
-    } else {
-        mount_all();
+}
+
+/// JavaScript (the loader): a compiled rule set it fetched, with the SHA-256 the build
+/// announced for it. Checked and decoded here, whole or not at all; the error says why, for
+/// the page's web team.
+#[wasm_bindgen(js_name = addRules)]
+pub fn add_rules(id: &str, bytes: &[u8], sha256: &str) -> Result<(), JsValue> {
+    if rules(id).is_some() {
+        return Ok(());
+    }
+    let set = engine::from_compiled(bytes, sha256).map_err(|why| JsValue::from_str(&format!("the rule set \"{id}\" cannot be used: {why}")))?;
+    RULES.with(|r| r.borrow_mut().push((id.to_string(), Rc::new(set))));
+    Ok(())
+}
+
+/// JavaScript (the loader): mounts a widget into one `[data-threshold-guide]` element, with
+/// the options of its `data-*` attributes.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(el: web_sys::Element) {
+    let pairs: Vec<(String, String)> = el
+        .get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+        .filter(|n| n.starts_with("data-"))
+        .map(|n| (n.clone(), el.get_attribute(&n).unwrap_or_default()))
+        .collect();
+    let (options, warnings) = parse_options(&pairs);
+    let id = options.rules.clone();
+    if mount_with_options(el.clone(), options, warnings).is_none() {
+        show_failure(el, &format!("the rule set \"{id}\" was not loaded"));
     }
 }
 
-fn mount_all() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(roots) = document.query_selector_all(ROOT_SELECTOR) else { return };
-    for i in 0..roots.length() {
-        if let Some(el) = roots.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            let pairs: Vec<(String, String)> = el
-                .get_attribute_names()
-                .iter()
-                .filter_map(|n| n.as_string())
-                .filter(|n| n.starts_with("data-"))
-                .map(|n| (n.clone(), el.get_attribute(&n).unwrap_or_default()))
-                .collect();
-            let (options, warnings) = parse_options(&pairs);
-            if mount_with_options(el, options, warnings).is_none() {
-                show_emergency_fallback("The guide could not load its rules.");
-            }
+/// JavaScript (the loader): the widget cannot run in this element (its rule set failed to
+/// load, for example): the emergency numbers instead, and the reason in the console.
+#[wasm_bindgen(js_name = showFailure)]
+pub fn show_failure(el: web_sys::Element, reason: &str) {
+    gloo::console::error!(format!("threshold-guide did not start here: {reason}"));
+    let root = render_root(&el);
+    root.set_inner_html(EMERGENCY_HTML);
+    // The reason as text (it may quote the host's attribute), for whoever maintains the page.
+    if let (Some(panel), Some(document)) = (root.first_element_child(), el.owner_document()) {
+        if let Ok(p) = document.create_element("p") {
+            p.set_class_name("tg-hint");
+            p.set_text_content(Some(&format!("For the page's web team: the guide did not start because {reason}.")));
+            panel.append_child(&p).ok();
         }
     }
+    el.set_attribute("data-threshold-guide-failed", reason).ok();
 }
 
 /// The host's options from its (name, value) pairs: one copy of the parser for both ways in
@@ -97,7 +111,7 @@ fn parse_options(pairs: &[(String, String)]) -> (Options, Vec<String>) {
 /// Mounts one widget into `host`'s shadow root (its fallback content stays in the light DOM,
 /// hidden while the widget runs).
 pub fn mount_with_options(host: web_sys::Element, options: Options, warnings: Vec<String>) -> Option<yew::AppHandle<App>> {
-    let rules = rules()?;
+    let rules = rules(&options.rules)?;
     for w in &warnings {
         gloo::console::warn!(format!("threshold-guide: {w}"));
     }
@@ -192,7 +206,9 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<WidgetHan
     };
     let (options, more) = parse_options(&pairs);
     warnings.extend(more);
-    let app = mount_with_options(element.clone(), options, warnings).ok_or_else(|| JsValue::from_str("threshold-guide: the rule set could not be loaded"))?;
+    let id = options.rules.clone();
+    let app = mount_with_options(element.clone(), options, warnings)
+        .ok_or_else(|| JsValue::from_str(&format!("threshold-guide: the rule set \"{id}\" was not loaded")))?;
     Ok(WidgetHandle { app: Some(app), host: element })
 }
 
@@ -203,7 +219,7 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<WidgetHan
 #[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = benchmarkAssess)]
 pub fn benchmark_assess(runs: u32) -> f64 {
-    let Some(rules) = rules() else { return f64::NAN };
+    let Some(rules) = RULES.with(|r| r.borrow().first().map(|(_, r)| r.clone())) else { return f64::NAN };
     let case = rules.case_with_everything();
     let perf = web_sys::window().and_then(|w| w.performance());
     let now = || perf.as_ref().map(|p| p.now()).unwrap_or_default();
