@@ -315,3 +315,102 @@ test(
   },
   { only: ['chromium', 'firefox'] },
 );
+
+// Rule sets are files beside the wasm (threshold-rules-<id>-<hash>.bin). One that fails to
+// load, fails its hash or names no rule set of this build leaves the emergency numbers and a
+// line for the page's web team, in the widget and the console; never a blank box and never a
+// half-loaded rule set.
+const hostPage = (attrs) =>
+  '<!doctype html><html lang="en"><head><title>Host</title><script type="module" src="threshold-guide.js"></script></head><body><main>' +
+  `<div data-threshold-guide ${attrs}><p>Call 999</p></div></main></body></html>`;
+
+async function failedWidget(ui, says) {
+  let failed = null;
+  for (let i = 0; i < 200 && !failed; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    failed = await ui.eval(() => {
+      const el = document.querySelector('[data-threshold-guide-failed]');
+      return el && { reason: el.getAttribute('data-threshold-guide-failed'), text: el.shadowRoot ? el.shadowRoot.textContent : el.textContent };
+    });
+  }
+  assert(failed, 'the widget shows its failure');
+  for (const n of ['999', '01582 547653', '0300 300 8123']) assert(failed.text.includes(n), `${n} in: ${failed.text}`);
+  assert(failed.text.includes("For the page's web team") && failed.text.includes(says), `the reason in the widget: ${failed.text}`);
+  assert(failed.reason.includes(says), `reason: ${failed.reason}`);
+  const lines = await ui.consoleLines();
+  assert(
+    lines.some((l) => l.includes('threshold-guide did not start here') && l.includes(says)),
+    `console: ${lines}`,
+  );
+  assert((await ui.eval(() => document.querySelectorAll('[data-threshold-guide-mounted]').length)) === 0, 'no widget mounted');
+}
+
+test(
+  'a damaged, cut-off or missing rule-set file, or an unknown data-rules, leaves the emergency numbers and says why',
+  async (t) => {
+    const cases = [
+      ['damaged', '', (b) => Buffer.from(b.map((x, i) => (i === 4000 ? x ^ 1 : x))), 'does not match the hash'],
+      ['cut off', '', (b) => b.subarray(0, b.length >> 1), 'does not match the hash'],
+      ['missing', '', null, 'did not load (HTTP 404'],
+      ['unknown', 'data-rules="luton-1999"', undefined, 'there is no rule set "luton-1999" in this build (there are: luton'],
+    ];
+    for (const [what, attrs, damage, says] of cases) {
+      const ui = await open(t, '/neutral.html');
+      await ui.page.route(`${origin}/host.html`, (route) => route.fulfill({ contentType: 'text/html', body: hostPage(attrs) }));
+      if (damage !== undefined)
+        await ui.page.route(/threshold-rules-luton-[0-9a-f]+\.bin$/, async (route) => {
+          if (!damage) return route.fulfill({ status: 404, body: 'not found' });
+          const response = await route.fetch();
+          await route.fulfill({ response, body: damage(await response.body()) });
+        });
+      await ui.goto('/host.html');
+      await failedWidget(ui, says).catch((e) => {
+        throw new Error(`${what}: ${e.message}`);
+      });
+    }
+  },
+  { only: ['chromium', 'firefox'] },
+);
+
+test(
+  'mount() with a rule set this build lacks rejects with the reason and shows the emergency numbers',
+  async (t) => {
+    const ui = await open(t, '/neutral.html');
+    await ui.page.route(`${origin}/host.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: hostPage('id="x"').replace('data-threshold-guide ', '') }),
+    );
+    await ui.goto('/host.html');
+    const error = await ui.eval(async () => {
+      const { mount } = await import('/threshold-guide.js');
+      return mount(document.getElementById('x'), { rules: 'luton-1999' }).then(
+        () => 'mounted',
+        (e) => String(e.message || e),
+      );
+    });
+    assert(error.includes('there is no rule set "luton-1999"'), error);
+    const text = await ui.eval(() => document.getElementById('x').shadowRoot.textContent);
+    assert(text.includes('999') && text.includes('01582 547653') && text.includes('luton-1999'), text);
+  },
+  { only: ['chromium', 'firefox'] },
+);
+
+test(
+  'the rule set is fetched together with the wasm, not after it (no extra round trip before the first screen)',
+  async (t) => {
+    const ui = await open(t, '/');
+    await ui.waitFor('h1');
+    const timing = await ui.eval(() => {
+      const entries = performance.getEntriesByType('resource');
+      const find = (re) => entries.find((e) => re.test(e.name));
+      const wasm = find(/_bg\.wasm$/);
+      const rules = find(/threshold-rules-luton-[0-9a-f]{16}\.bin$/);
+      return wasm && rules && { rulesStart: rules.startTime, wasmStart: wasm.startTime, count: entries.filter((e) => /threshold-rules-/.test(e.name)).length };
+    });
+    assert(timing, 'the wasm and the rule set were fetched');
+    // The loader asks for both in the same task; after the wasm had started, the gap would be
+    // its download and compile time.
+    assert(Math.abs(timing.rulesStart - timing.wasmStart) < 25, `the rule set's request starts with the wasm's: ${JSON.stringify(timing)}`);
+    assert(timing.count === 1, `only the page's own rule set is fetched: ${timing.count}`);
+  },
+  { only: ['chromium', 'firefox'] },
+);
