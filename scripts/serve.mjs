@@ -31,7 +31,7 @@ function headers(file) {
   if (name.endsWith('.html')) {
     h['content-security-policy'] = name === 'gp.html' ? `${CSP}; frame-src 'self'` : CSP;
     h['cache-control'] = 'no-store';
-  } else if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(name)) {
+  } else if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css|bin)$/.test(name)) {
     h['cache-control'] = 'public, max-age=31536000, immutable'; // content-hashed
   } else {
     h['cache-control'] = 'no-cache'; // the loader and other fixed names: revalidate
