@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { start, WIDGET as W } from '../tests/e2e/browser.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, WIDGET as W } from '../tests/e2e/browser.mjs';
 import { firstLoadAssets, engineAssets } from './size.mjs';
 
 const DIST = 'dist';
@@ -75,8 +76,7 @@ fs.writeFileSync(
   `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Widget</title><link rel="icon" href="/favicon.svg"><script type="module" async src="/threshold-guide.js"></script></head><body><main><h1>Indicators</h1><div data-threshold-guide><p>If a child is in immediate danger, call 999. Luton MASH: 01582 547653.</p></div></main></body></html>`,
 );
 
-const { server, browser } = await start(DIST);
-server.close();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const { serve } = await import('../scripts/serve.mjs');
 const srv = await serve(DIST, 0, {
   '/__bench__/baseline.html': path.join(tmp, 'baseline.html'),
