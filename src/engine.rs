@@ -8,8 +8,7 @@ pub use threshold_engine::*;
 /// compact binary, so the browser decodes it instead of shipping a TOML parser. Native code
 /// and tests only: the widget fetches its rule set as a file (`from_compiled`).
 pub fn default_rules() -> Result<RuleSet, Vec<RuleError>> {
-    decode(compiled_bytes())
-        .ok_or_else(|| vec![RuleError { file: "rules.bin".into(), line: 0, message: "the compiled rule set cannot be read".into() }])
+    decode(compiled_bytes()).ok_or_else(|| vec![RuleError { file: "rules.bin".into(), line: 0, message: "the compiled rule set cannot be read".into() }])
 }
 
 fn decode(bytes: &[u8]) -> Option<RuleSet> {
