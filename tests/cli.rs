@@ -165,3 +165,43 @@ fn a_closed_output_pipe_is_not_a_panic() {
     assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
     assert_eq!(o.status.code(), Some(0), "{err}");
 }
+
+#[test]
+fn a_rule_set_is_named_by_folder_or_by_id_and_an_unknown_id_lists_the_ids() {
+    for args in [&["rules", "check", "luton"][..], &["rules", "check", "rules/luton"][..]] {
+        let o = threshold(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    }
+    let o = threshold(&["rules", "check", "luton-1999"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("luton-1999: no such rule-set folder, and no rule set of that id in rules/ (there are: luton"), "{}", stderr(&o));
+}
+
+#[test]
+fn rules_compile_writes_what_the_widget_fetches_and_prints_its_sha256() {
+    let dir = temp_dir("compile");
+    let out = dir.join("luton.bin");
+    let o = threshold(&["rules", "compile", "luton", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    let sha = threshold_guide::engine::load::sha256_hex(&bytes);
+    assert_eq!(stdout(&o).trim(), sha);
+    // What the widget does with it: the same rule set as the built-in one, whole.
+    let fetched = threshold_guide::engine::from_compiled(&bytes, &sha).expect("decodes");
+    assert_eq!(fetched.meta.hash, threshold_guide::engine::default_rules().unwrap().meta.hash);
+    assert!(threshold_guide::engine::from_compiled(&bytes, &"0".repeat(64)).unwrap_err().contains("does not match"));
+    // An invalid rule set is never written.
+    let broken = dir.join("broken");
+    std::fs::create_dir_all(&broken).unwrap();
+    for entry in std::fs::read_dir("rules/luton").unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, broken.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(broken.join("contacts.toml"), "nonsense = [").unwrap();
+    let bad_out = dir.join("broken.bin");
+    let o = threshold(&["rules", "compile", broken.to_str().unwrap(), bad_out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("contacts.toml:1"), "{}", stderr(&o));
+    assert!(!bad_out.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
