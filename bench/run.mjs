@@ -126,7 +126,15 @@ async function coldLoad(url) {
 // 3. Start-up: the widget (on the demo school page, and on a page like the static one) and
 // the static baseline, interleaved, cold each time.
 const pages = { demo: `${base}/`, bare: `${base}/__bench__/widget.html`, static: `${base}/__bench__/baseline.html` };
-const loads = { demo: [], bare: [], static: [] };
+// COMPARE_DIST=path/to/another/dist: that build's widget on the same bare page, interleaved
+// with these loads, so a change is compared with its base on the same noisy machine.
+const compare = process.env.COMPARE_DIST;
+let compareSrv = null;
+if (compare) {
+  compareSrv = await serve(compare, 0, { '/__bench__/widget.html': path.join(tmp, 'widget.html') });
+  pages.compare = `http://127.0.0.1:${compareSrv.address().port}/__bench__/widget.html`;
+}
+const loads = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
 for (let i = 0; i < COLD_LOADS; i++) {
   for (const k of Object.keys(pages)) loads[k].push(await coldLoad(pages[k]));
 }
@@ -136,8 +144,13 @@ for (const f of ['marker', 'painted']) {
   const r = { widget_demo_page: stat('demo', f), widget_bare_page: stat('bare', f), static_page: stat('static', f) };
   r.ratio_bare = +(r.widget_bare_page.median_ms / r.static_page.median_ms).toFixed(2);
   r.ratio_demo = +(r.widget_demo_page.median_ms / r.static_page.median_ms).toFixed(2);
+  if (compare) {
+    r.compare_bare_page = stat('compare', f);
+    r.ratio_compare = +(r.compare_bare_page.median_ms / r.static_page.median_ms).toFixed(2);
+  }
   results.startup[f] = r;
 }
+if (compareSrv) compareSrv.close();
 console.log(`\nStart-up at ${THROTTLE}x CPU throttle, ${COLD_LOADS} cold loads each, from navigation (median, p95):`);
 for (const [f, what] of [
   ['marker', 'to the interactive marker'],
@@ -150,6 +163,10 @@ for (const [f, what] of [
   );
   console.log(`    widget, demo school page          ${r.widget_demo_page.median_ms} ms, ${r.widget_demo_page.p95_ms} ms   ratio ${r.ratio_demo}x`);
   console.log(`    static page, ${indicatorTexts.length} indicators as checkboxes ${r.static_page.median_ms} ms, ${r.static_page.p95_ms} ms`);
+  if (compare)
+    console.log(
+      `    COMPARE_DIST's widget, bare page  ${r.compare_bare_page.median_ms} ms, ${r.compare_bare_page.p95_ms} ms   ratio ${r.ratio_compare}x (${compare})`,
+    );
 }
 
 // 4. Evaluation in the browser, from the benchmark's own build of the widget (scripts/bench.sh
