@@ -6,7 +6,7 @@ import { start, test, assert, ENGINE } from './browser.mjs';
 import { consoleOf } from './webdriver.mjs';
 
 const { origin, open } = await start('dist');
-const PAGES = ['/', '/gp.html', '/public.html', '/two.html', '/hostile.html', '/api.html'];
+const PAGES = ['/', '/gp.html', '/public.html', '/two.html', '/hostile.html', '/api.html', '/training.html'];
 const EMERGENCY = ['999', '01582 547653', 'Monday to Thursday 08:45 to 17:15, Friday 08:45 to 16:15', '0300 300 8123'];
 
 /** The view of the widget on `path`: inside the frame on the iframe-mode page. */
