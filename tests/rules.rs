@@ -4,7 +4,6 @@
 mod common;
 use common::*;
 use std::collections::BTreeMap;
-use threshold_guide::engine::load::CATEGORY_IDS;
 
 #[test]
 fn default_rule_set_is_valid() {
@@ -17,7 +16,7 @@ fn default_rule_set_is_valid() {
 fn four_categories_in_order() {
     let r = rules();
     let ids: Vec<&str> = r.categories.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, CATEGORY_IDS);
+    assert_eq!(ids, ["universal", "emerging_needs", "family_help", "statutory_intervention"]);
     let names: Vec<&str> = r.categories.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Universal", "Emerging Needs", "Family Help", "Statutory Intervention / Family Help"]);
 }

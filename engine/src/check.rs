@@ -11,9 +11,6 @@ use crate::model::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// The four categories the engine and the UI know by name, lowest first.
-pub const CATEGORY_IDS: [&str; 4] = ["universal", "emerging_needs", "family_help", "statutory_intervention"];
-
 struct Checker<'a> {
     sources: &'a Sources,
     errors: Vec<RuleError>,
@@ -258,7 +255,10 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
     Ok(files)
 }
 
-/// `ruleset.toml`: the four categories in order, and the domains.
+/// `ruleset.toml`: the categories, lowest first, and the domains. The engine knows no
+/// category by name: it needs at least two, ranked by their order, with the referral levels
+/// (`referral = true`) a run at the top above at least one level where the professional's
+/// own service is the route (the decision-not-to-refer record).
 fn check_ruleset(ck: &mut Checker, ruleset: &RulesetFile, known: &mut Known) {
     let f = "ruleset.toml";
     let mut seen = HashSet::new();
@@ -269,8 +269,18 @@ fn check_ruleset(ck: &mut Checker, ruleset: &RulesetFile, known: &mut Known) {
         }
     }
     known.categories = ruleset.category.iter().map(|c| c.id.as_str().to_string()).collect();
-    if known.categories != CATEGORY_IDS {
-        ck.err(f, 0, format!("categories must be, in order: {} (found: {})", CATEGORY_IDS.join(", "), known.categories.join(", ")));
+    let cats = &ruleset.category;
+    if cats.len() < 2 {
+        ck.err(f, 0, format!("give at least two categories, lowest first (found {})", cats.len()));
+    } else if !cats.iter().any(|c| c.referral) || cats[0].referral {
+        ck.err(f, 0, "mark the levels at which a referral to the MASH is the route with `referral = true`: at least the highest, never the lowest");
+    } else if let Some(w) = cats.windows(2).find(|w| w[0].referral && !w[1].referral) {
+        let line = ck.line(f, &w[1].id);
+        ck.err(f, line, format!("category '{}' is above a referral level, so it needs `referral = true` (referral levels are the top ones)", w[1].id.as_str()));
+    }
+    if let Some(s) = &ruleset.superseded_by {
+        ck.check_text(f, 0, "title", "superseded_by", &s.title);
+        ck.check_text(f, 0, "id", "superseded_by", &s.id);
     }
     let mut seen = HashSet::new();
     for d in &ruleset.domain {
@@ -365,11 +375,18 @@ fn check_contacts(ck: &mut Checker, contacts: &ContactsFile, known: &mut Known) 
     if contacts.timezone != "Europe/London" {
         ck.err(f, 0, format!("timezone '{}' is not supported (only Europe/London)", contacts.timezone));
     }
-    if parse_date(&contacts.bank_holidays.valid_until).is_none() {
-        ck.err(f, 0, format!("bank_holidays.valid_until '{}' is not a date (YYYY-MM-DD)", contacts.bank_holidays.valid_until));
+    let holidays = contacts.bank_holidays.as_ref();
+    if holidays.is_none() {
+        if let Some(c) = contacts.contact.iter().find(|c| c.closed_on_bank_holidays) {
+            let line = ck.line(f, &c.id);
+            ck.err(f, line, format!("contact '{}' is closed_on_bank_holidays, but there is no [bank_holidays] list", c.id.as_str()));
+        }
+    }
+    if let Some(b) = holidays.filter(|b| parse_date(&b.valid_until).is_none()) {
+        ck.err(f, 0, format!("bank_holidays.valid_until '{}' is not a date (YYYY-MM-DD)", b.valid_until));
     }
     let mut last = None;
-    for d in &contacts.bank_holidays.dates {
+    for d in holidays.iter().flat_map(|b| &b.dates) {
         match parse_date(d) {
             None => ck.err(f, 0, format!("bank holiday '{d}' is not a date (YYYY-MM-DD)")),
             Some(day) => {
@@ -573,10 +590,17 @@ fn check_contract(ck: &mut Checker, files: &Files) {
         ("ruleset.toml", "domain", contract::DOMAINS, files.ruleset.domain.iter().map(|x| &x.id).collect()),
     ];
     for (file, what, uses, ids) in lists {
-        for u in uses {
+        for u in uses.iter().filter(|u| u.required) {
             if !ids.iter().any(|id| id.as_str() == u.id) {
                 missing(ck, file, what, u.id, u.used_by, ids.iter().copied());
             }
+        }
+    }
+    // The summary prints the name of the contact phoned: every option but "no" is a contact.
+    if let Some(q) = files.questions.question.iter().find(|x| x.id.as_str() == "phoned") {
+        for o in q.options.iter().filter(|o| o.id != "no" && !files.contacts.contact.iter().any(|c| c.id.as_str() == o.id)) {
+            let line = ck.line(f, &q.id);
+            ck.err(f, line, format!("question 'phoned': option '{}' is not a contact id in contacts.toml (the summary names the contact phoned)", o.id));
         }
     }
     for m in contract::MESSAGES {

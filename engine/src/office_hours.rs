@@ -15,7 +15,7 @@ impl RuleSet {
     /// The MASH's opening hours on a day, as minutes after midnight; none on a bank holiday.
     fn open_hours_on(&self, day: i64) -> Vec<(u32, u32)> {
         let Some(mash) = self.contact("mash") else { return vec![] };
-        if mash.closed_on_bank_holidays && self.contacts.bank_holidays.dates.iter().any(|d| parse_date(d) == Some(day)) {
+        if mash.closed_on_bank_holidays && self.contacts.bank_holidays.iter().flat_map(|b| &b.dates).any(|d| parse_date(d) == Some(day)) {
             return vec![];
         }
         let weekday = Weekday::of(day);
@@ -43,11 +43,11 @@ impl RuleSet {
     pub fn contact_now(&self, now: Instant, urgent: bool) -> (ContactNow<'_>, Vec<String>) {
         let local = now.london();
         let open = self.mash_open(now);
-        let id = if open || !urgent { "mash" } else { "edt" };
-        let c = self.contact(id).expect("validated: mash and edt exist");
+        let edt = if open || !urgent { None } else { self.contact("edt") };
+        let c = edt.or_else(|| self.contact("mash")).expect("validated: the MASH exists");
         let mut warnings = Vec::new();
-        let until = parse_date(&self.contacts.bank_holidays.valid_until).unwrap_or(i64::MIN);
-        if local.day > until {
+        let until = self.contacts.bank_holidays.as_ref().map(|b| parse_date(&b.valid_until).unwrap_or(i64::MIN));
+        if let Some(until) = until.filter(|&u| local.day > u) {
             warnings.push(self.message("bank_holidays_run_out", &[("date", &format_date(until))]));
         }
         let next_open = self.next_open(now);
