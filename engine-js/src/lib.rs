@@ -495,7 +495,8 @@ export interface SummaryCase extends Case {
   judgement_reason?: string;
 }
 
-export type CategoryId = "universal" | "emerging_needs" | "family_help" | "statutory_intervention" | (string & {});
+/** A category id of the loaded rule set (`categories()`, lowest first): each edition has its own. */
+export type CategoryId = string;
 export type Step = "safety" | "child" | "risks" | "checklist" | "consent";
 export type QuestionKind = "yes_no" | "yes_no_unsure" | "choice" | "text";
 

@@ -267,6 +267,9 @@ fn check_ruleset(ck: &mut Checker, ruleset: &RulesetFile, known: &mut Known) {
         for (field, text) in [("name", &c.name), ("definition", &c.definition), ("action", &c.action), ("source", &c.source)] {
             ck.check_text(f, line, field, &owner, text);
         }
+        if let Some(h) = &c.indicators_heading {
+            ck.check_text(f, line, "indicators_heading", &owner, h);
+        }
     }
     known.categories = ruleset.category.iter().map(|c| c.id.as_str().to_string()).collect();
     let cats = &ruleset.category;

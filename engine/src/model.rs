@@ -86,6 +86,9 @@ pub struct Category {
     /// A referral to the MASH is the route at this level (see `RuleSet::is_referral_level`).
     #[serde(default)]
     pub referral: bool,
+    /// How the indicator picker heads this category's indicators; its name when not given.
+    #[serde(default)]
+    pub indicators_heading: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -497,7 +500,7 @@ pub type Counts = BTreeMap<String, BTreeMap<String, u32>>;
 compact_struct! {
     RulesetFile { id, title, edition, source_file, superseded_by, category, domain }
     Superseded { id, title }
-    Category { id, name, definition, action, assessment, source, next, referral }
+    Category { id, name, definition, action, assessment, source, next, referral, indicators_heading }
     Domain { id, name }
     IndicatorsFile { indicator }
     Indicator { id, category, domain, text, source, interpretation }
