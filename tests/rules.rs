@@ -396,3 +396,32 @@ fn the_2021_edition_has_its_own_specific_risks_and_consent_situations() {
     let exceptions: Vec<&str> = r.consent.exception.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(exceptions, ["immediate_risk", "risk_would_increase", "lawful_basis"]);
 }
+
+/// Every rule set, at any hour of the week: immediate danger puts 999 first with no rule-set
+/// warning, and the case with every indicator and answer is assessed. In the 2021 edition no
+/// action, at any hour, names an out-of-hours number it does not have.
+#[test]
+fn every_rule_set_puts_999_first_at_any_hour() {
+    for (name, dir) in rule_set_dirs() {
+        let r = load_rule_set(&dir);
+        let everything = r.case_with_everything();
+        let danger = threshold_guide::engine::Case { indicators: vec![], answers: [("immediate_danger".to_string(), "yes".to_string())].into() };
+        // Thursday 19 November 2026 from 00:00 GMT, every three hours for a week.
+        for step in 0..56 {
+            let now = threshold_guide::engine::Instant(1_795_046_400 + step * 3 * 3600);
+            for case in [&everything, &danger] {
+                let out = r.assess(case, now).unwrap_or_else(|e| panic!("{name}: {}", e.message));
+                if case.answers.get("immediate_danger").map(String::as_str) == Some("yes") {
+                    assert_eq!(out.urgent[0].contact, Some("police"), "{name}: 999 first");
+                    assert!(out.warnings.is_empty(), "{name}: {:?}", out.warnings);
+                }
+                if name == "luton-2021" {
+                    for a in out.urgent.iter().chain(&out.actions) {
+                        assert!(!a.text.contains("Emergency Duty") && !a.text.contains("0300 300 8123"), "{name}: {}: {}", a.id, a.text);
+                    }
+                    assert!(!out.contact.why.contains("Emergency Duty"), "{name}: {}", out.contact.why);
+                }
+            }
+        }
+    }
+}
