@@ -115,6 +115,8 @@ pub fn phone_call(j: &Journey, now: Instant) -> Option<(String, Option<Instant>)
 
 /// What the referrer is told on screen about sending it: when a written follow-up is due,
 /// whom to phone first when it is urgent, or, when it is not, when the MASH next opens.
+/// Where the edition gives no number or no office hours for now, the engine's words for who
+/// to contact now, which say so.
 pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
     let purpose = j.purpose();
     if purpose == Purpose::NotReferring {
@@ -127,11 +129,15 @@ pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
     if purpose == Purpose::OpenCase {
         return rules.message("sending_open_case", &[]);
     }
-    if !out.urgent.is_empty() {
-        return rules.message("sending_phone_first", &[("name", out.contact.name), ("phone", out.contact.phone), ("why", &out.contact.why)]);
+    let c = &out.contact;
+    if c.phone.is_empty() && (c.urgent || c.next_open.is_none()) {
+        return c.why.clone();
+    }
+    if c.urgent {
+        return rules.message("sending_phone_first", &[("name", c.name), ("phone", c.phone), ("why", &c.why)]);
     }
     // When the MASH next opens, in the words the outcome page uses (the engine's).
-    match &out.contact.next_open {
+    match &c.next_open {
         Some(t) => rules.message("sending_when_open", &[("next_open", t)]),
         None => rules.message("sending_now", &[]),
     }

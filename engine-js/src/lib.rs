@@ -611,6 +611,8 @@ export interface ContactNow {
   /** "mash" when it is open; out of hours "edt" when something is urgent, else "mash" for when it opens. */
   id: string;
   name: string;
+  /** Empty when the rule set's edition gives no number for now (no office hours, or no
+   *  out-of-hours contact): `why` says so and names the current edition. */
   phone: string;
   mash_open: boolean;
   urgent: boolean;

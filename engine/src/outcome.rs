@@ -122,6 +122,9 @@ pub struct ContactNow<'r> {
     /// something is urgent, otherwise "mash" again, for when it opens (`next_open`).
     pub id: &'r str,
     pub name: &'r str,
+    /// Empty when the edition gives no number to phone now (no office hours, or no
+    /// out-of-hours contact while the MASH is closed and something is urgent): `why` says so
+    /// and names the current edition.
     pub phone: &'r str,
     pub mash_open: bool,
     /// Whether this case calls for a call now: there are urgent actions.
