@@ -2,6 +2,7 @@
 //! their texts from the rule set (`'r`): assessing a case copies no rule text, which keeps
 //! the engine well inside its time budget with every indicator selected.
 
+use crate::model::Superseded;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -157,6 +158,9 @@ pub struct RulesetOut<'r> {
     pub title: &'r str,
     pub edition: &'r str,
     pub hash: &'r str,
+    /// Set when this edition is no longer current: the one to use for decisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<&'r Superseded>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -103,6 +103,20 @@ impl RuleSet {
         self.meta.superseded_by.as_ref().map_or(&self.meta.title, |s| &s.title)
     }
 
+    /// Which rule set this is: "Title, edition, version 0123456789ab" (the start of the
+    /// content hash), at the foot of every page and in the decision record.
+    pub fn describe(&self) -> String {
+        let m = &self.meta;
+        format!("{}, {}, version {}", m.title, m.edition, m.hash.get(..12).unwrap_or_default())
+    }
+
+    /// For a superseded edition, the rule set's words saying so (`superseded`), naming the
+    /// current edition; for the current one, nothing.
+    pub fn superseded_note(&self) -> Option<String> {
+        let m = &self.meta;
+        m.superseded_by.as_ref().map(|s| self.message("superseded", &[("title", &m.title), ("edition", &m.edition), ("current", &s.title)]))
+    }
+
     pub fn category_rank(&self, id: &str) -> Option<usize> {
         self.category_index.get(id).copied()
     }
