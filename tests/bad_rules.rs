@@ -133,6 +133,8 @@ fn missing_core_question() {
 #[test]
 fn every_id_the_code_relies_on_is_checked() {
     use threshold_guide::engine::contract;
+    let files = load::check(&engine::default_sources()).unwrap();
+    let edition = contract::EDITION_MESSAGES.iter().filter(|(n, _)| n.holds(&files.ruleset, &files.contacts)).map(|(_, m)| m);
     let cases = contract::QUESTIONS
         .iter()
         .map(|q| ("questions.toml", "question", q.id))
@@ -140,7 +142,7 @@ fn every_id_the_code_relies_on_is_checked() {
         .chain(contract::OVERRIDES.iter().filter(|c| c.required).map(|c| ("safety.toml", "override", c.id)))
         .chain(contract::PATHWAYS.iter().filter(|c| c.required).map(|c| ("pathways.toml", "pathway", c.id)))
         .chain(contract::DOMAINS.iter().filter(|c| c.required).map(|c| ("ruleset.toml", "domain", c.id)))
-        .chain(contract::MESSAGES.iter().map(|c| ("guidance.toml", "message", c.id)));
+        .chain(contract::MESSAGES.iter().chain(edition).map(|c| ("guidance.toml", "message", c.id)));
     let mut n = 0;
     for (file, what, id) in cases {
         let needle = format!("id = \"{id}\"\n");

@@ -101,6 +101,8 @@ struct Known {
     /// Every question with its kind and option ids.
     questions: HashMap<String, (Kind, Vec<String>)>,
     contacts: HashSet<String>,
+    /// The MASH has office hours, so `mash_open` means something.
+    office_hours: bool,
     exceptions: HashSet<String>,
     actions: HashSet<String>,
     /// (file, line, action, the action it covers), checked once every action is known.
@@ -109,7 +111,14 @@ struct Known {
 
 impl Known {
     fn scope(&self, derived: bool) -> Scope<'_> {
-        Scope { questions: &self.questions, later_questions: None, indicators: &self.indicators, categories: &self.categories, derived }
+        Scope {
+            questions: &self.questions,
+            later_questions: None,
+            indicators: &self.indicators,
+            categories: &self.categories,
+            derived,
+            office_hours: self.office_hours,
+        }
     }
 }
 
@@ -124,6 +133,8 @@ struct Scope<'a> {
     /// Whether facts the engine works out (office hours, consent exceptions, urgency, the
     /// outcome) may be used: not in the triggers those facts are worked out from.
     derived: bool,
+    /// The MASH has office hours: without them `mash_open` is never known.
+    office_hours: bool,
 }
 
 fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
@@ -206,6 +217,9 @@ fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
             problems.push("uses a fact the engine works out (mash_open, consent_exception, urgent_concern, outcome_at_least), which only actions, consent rules, interpretation rules and guidance may use".into())
         }
         Condition::OutcomeAtLeast(cat) => known_category(cat, problems),
+        Condition::MashOpen(_) if !scope.office_hours => {
+            problems.push("uses mash_open, but the MASH has no office hours (`hours`) in contacts.toml, so whether it is open is never known".into())
+        }
         Condition::MashOpen(_) | Condition::ConsentException(_) | Condition::UrgentConcern(_) => {}
     }
 }
@@ -335,8 +349,14 @@ fn check_questions(ck: &mut Checker, questions: &QuestionsFile, known: &mut Know
             ck.check_text(f, line, "label", &owner, &o.label);
         }
         if let Some(c) = &q.applies_if {
-            let scope =
-                Scope { questions: &defined, later_questions: Some(&all), indicators: &known.indicators, categories: &known.categories, derived: false };
+            let scope = Scope {
+                questions: &defined,
+                later_questions: Some(&all),
+                indicators: &known.indicators,
+                categories: &known.categories,
+                derived: false,
+                office_hours: true,
+            };
             ck.check_when(f, line, &format!("{owner}: applies_if"), c, &scope);
         }
         defined.insert(q.id.as_str().to_string(), (q.kind, q.options.iter().map(|o| o.id.clone()).collect()));
@@ -400,6 +420,7 @@ fn check_contacts(ck: &mut Checker, contacts: &ContactsFile, known: &mut Known) 
             }
         }
     }
+    known.office_hours = contacts.contact.iter().any(|c| c.id.as_str() == "mash" && !c.hours.is_empty());
     known.contacts = ids;
 }
 
@@ -545,7 +566,7 @@ fn check_guidance(ck: &mut Checker, guidance: &GuidanceFile, known: &Known) {
     for m in &guidance.message {
         let (line, owner) = ck.item(f, &m.id, "message", &mut seen);
         ck.check_text(f, line, "text", &owner, &m.text);
-        if let Some(c) = contract::MESSAGES.iter().find(|c| c.id == m.id.as_str()) {
+        if let Some(c) = contract::MESSAGES.iter().chain(contract::EDITION_MESSAGES.iter().map(|(_, m)| m)).find(|c| c.id == m.id.as_str()) {
             for p in placeholders(&m.text) {
                 if !c.placeholders.contains(&p) {
                     ck.err(f, line, format!("{owner}: unknown placeholder '{{{p}}}' (this message can use: {})", c.placeholders.join(", ")));
@@ -606,7 +627,8 @@ fn check_contract(ck: &mut Checker, files: &Files) {
             ck.err(f, line, format!("question 'phoned': option '{}' is not a contact id in contacts.toml (the summary names the contact phoned)", o.id));
         }
     }
-    for m in contract::MESSAGES {
+    let edition = contract::EDITION_MESSAGES.iter().filter(|(n, _)| n.holds(&files.ruleset, &files.contacts)).map(|(_, m)| m);
+    for m in contract::MESSAGES.iter().chain(edition) {
         if !files.guidance.message.iter().any(|x| x.id.as_str() == m.id) {
             missing(ck, "guidance.toml", "message", m.id, m.used_by, files.guidance.message.iter().map(|x| &x.id));
         }

@@ -7,7 +7,7 @@
 //! then does without it (no out-of-hours contact, no neglect check). A question's `options`
 //! are the option ids the code compares answers with; a question may have others.
 
-use super::model::{Id, Kind};
+use super::model::{ContactsFile, Id, Kind, RulesetFile};
 
 pub struct QuestionUse {
     pub id: &'static str,
@@ -120,9 +120,6 @@ pub const DOMAINS: &[IdUse] = &[may("educational_neglect", "the summary's neglec
 pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "sending_follow_up", placeholders: &["due"], used_by: "the summary page: when the written follow-up is due" },
     MessageUse { id: "sending_open_case", placeholders: &[], used_by: "the summary page, for an open case" },
-    MessageUse { id: "sending_phone_first", placeholders: &["name", "phone", "why"], used_by: "the summary page, when something is urgent" },
-    MessageUse { id: "sending_when_open", placeholders: &["next_open"], used_by: "the summary page, out of hours and not urgent" },
-    MessageUse { id: "sending_now", placeholders: &[], used_by: "the summary page, in office hours and not urgent" },
     MessageUse { id: "sensitive", placeholders: &[], used_by: "the summary's download and print" },
     MessageUse { id: "could_not_assess", placeholders: &[], used_by: "the outcome and summary pages, if the engine refuses the answers (a bug)" },
     MessageUse { id: "suggestion_note", placeholders: &[], used_by: "the outcome page, under the suggested category" },
@@ -136,10 +133,6 @@ pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "open_case_after", placeholders: &[], used_by: "the open-case page" },
     MessageUse { id: "nothing_selected", placeholders: &[], used_by: "the outcome when nothing is selected" },
     MessageUse { id: "risks_without_indicators", placeholders: &[], used_by: "the outcome when only specific risks are chosen" },
-    MessageUse { id: "mash_open", placeholders: &["time"], used_by: "who to phone now, in office hours" },
-    MessageUse { id: "mash_closed_urgent", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, urgent" },
-    MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" },
-    MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" },
     MessageUse { id: "disagreement_record", placeholders: &["date", "category"], used_by: "the summary page's record of a disagreement" },
     // The widget's page text (src/ui, `govuk::prose`).
     MessageUse { id: "intro_start", placeholders: &["title"], used_by: "the start page" },
@@ -180,6 +173,80 @@ pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "worries_missing", placeholders: &[], used_by: CHECKS },
     MessageUse { id: "opinion_words", placeholders: &["field", "words"], used_by: CHECKS },
     MessageUse { id: "neglect_without_chronology", placeholders: &[], used_by: CHECKS },
+];
+
+/// When an edition needs a message of `EDITION_MESSAGES`: each is said only in a situation
+/// some editions never have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// The MASH has office hours (`hours`) in contacts.toml.
+    OfficeHours,
+    /// ... and there is an `edt` contact to phone while it is closed.
+    OutOfHours,
+    /// The MASH has no office hours.
+    NoOfficeHours,
+    /// The MASH has office hours but there is no `edt` contact.
+    NoOutOfHours,
+    /// contacts.toml has a `[bank_holidays]` list.
+    BankHolidays,
+    /// ruleset.toml names the edition that supersedes this one (`superseded_by`).
+    Superseded,
+}
+
+impl Need {
+    /// Whether a rule set with these files is in this situation.
+    pub fn holds(self, ruleset: &RulesetFile, contacts: &ContactsFile) -> bool {
+        let hours = contacts.contact.iter().any(|c| c.id.as_str() == "mash" && !c.hours.is_empty());
+        let edt = contacts.contact.iter().any(|c| c.id.as_str() == "edt");
+        match self {
+            Need::OfficeHours => hours,
+            Need::OutOfHours => hours && edt,
+            Need::NoOfficeHours => !hours,
+            Need::NoOutOfHours => hours && !edt,
+            Need::BankHolidays => contacts.bank_holidays.is_some(),
+            Need::Superseded => ruleset.superseded_by.is_some(),
+        }
+    }
+}
+
+/// Messages only some editions need, each required where the edition is in that situation.
+/// `{current}` is the title of the edition to use for decisions: `superseded_by`'s, else the
+/// rule set's own.
+pub const EDITION_MESSAGES: &[(Need, MessageUse)] = &[
+    (Need::OfficeHours, MessageUse { id: "sending_when_open", placeholders: &["next_open"], used_by: "the summary page, out of hours and not urgent" }),
+    (Need::OfficeHours, MessageUse { id: "sending_now", placeholders: &[], used_by: "the summary page, in office hours and not urgent" }),
+    (
+        Need::OfficeHours,
+        MessageUse { id: "sending_phone_first", placeholders: &["name", "phone", "why"], used_by: "the summary page, when something is urgent" },
+    ),
+    (Need::OfficeHours, MessageUse { id: "mash_open", placeholders: &["time"], used_by: "who to phone now, in office hours" }),
+    (Need::OfficeHours, MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" }),
+    (Need::OutOfHours, MessageUse { id: "mash_closed_urgent", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, urgent" }),
+    (Need::BankHolidays, MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" }),
+    (
+        Need::NoOfficeHours,
+        MessageUse {
+            id: "no_office_hours",
+            placeholders: &["time", "name", "phone", "current"],
+            used_by: "who to contact now and the summary's when to send it: this edition gives no office hours",
+        },
+    ),
+    (
+        Need::NoOutOfHours,
+        MessageUse {
+            id: "no_out_of_hours",
+            placeholders: &["time", "next_open", "name", "phone", "current"],
+            used_by: "who to contact now while the MASH is closed and something is urgent: this edition gives no out-of-hours number",
+        },
+    ),
+    (
+        Need::Superseded,
+        MessageUse {
+            id: "superseded",
+            placeholders: &["title", "edition", "current"],
+            used_by: "the start, outcome and summary pages and the copied summary: this edition is not the current one",
+        },
+    ),
 ];
 
 /// The line of the id most like `wanted` (a renamed id is usually a small edit away), and a

@@ -16,6 +16,10 @@ pub struct Id {
 }
 
 impl Id {
+    /// An id made in code (a rule set edited by a tool or a test), with no place in a file.
+    pub fn new(value: impl Into<String>) -> Id {
+        Id { value: value.into(), span: 0..0 }
+    }
     pub fn as_str(&self) -> &str {
         &self.value
     }
