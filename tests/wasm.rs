@@ -271,3 +271,55 @@ async fn a_fetched_rule_set_is_used_only_whole_and_with_its_hash() {
     }
     good.remove();
 }
+
+/// A superseded edition without office hours (the current rule set edited so): the start,
+/// outcome and summary pages warn that it is for reference and training and name the current
+/// edition; who to contact now and when to send the summary say the edition gives no hours.
+#[wasm_bindgen_test]
+async fn a_superseded_edition_without_office_hours_says_so_on_every_page_that_matters() {
+    use threshold_guide::engine::model::{Id, Message, Superseded};
+    let mut r = engine::default_rules().unwrap();
+    r.meta.title = "An older edition".into();
+    r.meta.superseded_by = Some(Superseded { id: "luton".into(), title: "The current edition".into() });
+    r.contacts.contact.retain(|c| c.id.as_str() != "edt");
+    r.contacts.contact.iter_mut().filter(|c| c.id.as_str() == "mash").for_each(|c| c.hours.clear());
+    for (id, text) in [
+        ("superseded", "{title} is for reference and training: use {current} for decisions."),
+        ("no_office_hours", "No office hours in this edition: see {current}."),
+    ] {
+        r.messages.push(Message { id: Id::new(id), text: text.into(), basis: None });
+    }
+    let rules = Rc::new(r);
+    let warning = "An older edition is for reference and training: use The current edition for decisions.";
+
+    let el = host();
+    let handle = ui::mount(el.clone(), rules.clone());
+    yew::scheduler::flush().await;
+    assert!(text(&view(&el), "[data-superseded]").contains(warning));
+    handle.destroy();
+
+    let mut journey = Journey::new(rules.clone());
+    journey.apply(Action::Answer { question: "immediate_danger".into(), value: "yes".into() });
+    journey.screen = Screen::Outcome;
+    let handle = mount_at(&el, journey.clone(), 104).await;
+    let v = view(&el);
+    assert!(text(&v, "[data-superseded]").contains(warning));
+    let now = text(&v, ".tg-contact-now");
+    assert!(now.starts_with("No office hours in this edition: see The current edition.") && !now.contains("Who to phone now"), "{now}");
+    assert!(now.contains("call 999"));
+    handle.destroy();
+
+    journey.apply(Action::SetJudgement(Some(rules.categories.last().unwrap().id.as_str().to_string())));
+    journey.screen = Screen::Summary;
+    let handle = mount_at(&el, journey.clone(), 105).await;
+    let v = view(&el);
+    assert!(text(&v, "[data-superseded]").contains(warning));
+    assert_eq!(text(&v, "[data-sending]"), "No office hours in this edition: see The current edition.");
+    handle.destroy();
+
+    journey.screen = Screen::Check;
+    let handle = mount_at(&el, journey, 106).await;
+    assert_eq!(count(&view(&el), "[data-superseded]"), 0, "only where a decision might be taken");
+    handle.destroy();
+    el.remove();
+}

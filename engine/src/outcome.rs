@@ -2,6 +2,7 @@
 //! their texts from the rule set (`'r`): assessing a case copies no rule text, which keeps
 //! the engine well inside its time budget with every indicator selected.
 
+use crate::model::Superseded;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -122,6 +123,9 @@ pub struct ContactNow<'r> {
     /// something is urgent, otherwise "mash" again, for when it opens (`next_open`).
     pub id: &'r str,
     pub name: &'r str,
+    /// Empty when the edition gives no number to phone now (no office hours, or no
+    /// out-of-hours contact while the MASH is closed and something is urgent): `why` says so
+    /// and names the current edition.
     pub phone: &'r str,
     pub mash_open: bool,
     /// Whether this case calls for a call now: there are urgent actions.
@@ -154,6 +158,9 @@ pub struct RulesetOut<'r> {
     pub title: &'r str,
     pub edition: &'r str,
     pub hash: &'r str,
+    /// Set when this edition is no longer current: the one to use for decisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<&'r Superseded>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -10,6 +10,8 @@ pub struct Meta {
     pub edition: String,
     pub source_file: String,
     pub hash: String,
+    /// Set in an edition that is no longer current: the edition to use for decisions.
+    pub superseded_by: Option<Superseded>,
 }
 
 /// A validated rule set with its look-up tables. Everything in it has been checked.
@@ -60,7 +62,14 @@ impl RuleSet {
         let indicator_search = indicators.indicator.iter().map(|x| x.text.to_ascii_lowercase()).collect();
         let question_index = questions.question.iter().enumerate().map(|(i, x)| (x.id.as_str().to_string(), i)).collect();
         RuleSet {
-            meta: Meta { id: ruleset.id, title: ruleset.title, edition: ruleset.edition, source_file: ruleset.source_file, hash },
+            meta: Meta {
+                id: ruleset.id,
+                title: ruleset.title,
+                edition: ruleset.edition,
+                source_file: ruleset.source_file,
+                hash,
+                superseded_by: ruleset.superseded_by,
+            },
             categories: ruleset.category,
             domains: ruleset.domain,
             indicators: indicators.indicator,
@@ -86,6 +95,26 @@ impl RuleSet {
     /// decision not to refer is recorded instead.
     pub fn is_referral_level(&self, rank: usize) -> bool {
         self.categories.get(rank).is_some_and(|c| c.referral)
+    }
+
+    /// The title of the edition to use for decisions: the one that supersedes this rule set,
+    /// else its own.
+    pub fn current_title(&self) -> &str {
+        self.meta.superseded_by.as_ref().map_or(&self.meta.title, |s| &s.title)
+    }
+
+    /// Which rule set this is: "Title, edition, version 0123456789ab" (the start of the
+    /// content hash), at the foot of every page and in the decision record.
+    pub fn describe(&self) -> String {
+        let m = &self.meta;
+        format!("{}, {}, version {}", m.title, m.edition, m.hash.get(..12).unwrap_or_default())
+    }
+
+    /// For a superseded edition, the rule set's words saying so (`superseded`), naming the
+    /// current edition; for the current one, nothing.
+    pub fn superseded_note(&self) -> Option<String> {
+        let m = &self.meta;
+        m.superseded_by.as_ref().map(|s| self.message("superseded", &[("title", &m.title), ("edition", &m.edition), ("current", &s.title)]))
     }
 
     pub fn category_rank(&self, id: &str) -> Option<usize> {

@@ -1,0 +1,293 @@
+//! Editions: the code knows no edition's categories, and works with whatever rule set the
+//! journey is given.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+/// The category ids of the editions in `rules/`: none of them may be written in Rust, where
+/// it would tie the engine, the journey, the summary or the widget to one edition.
+const CATEGORY_IDS: [&str; 4] = ["universal", "emerging_needs", "family_help", "statutory_intervention"];
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// A category id as a string literal, or the start of one ("universal", "universal.services").
+#[test]
+fn no_category_id_in_rust_sources() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "engine/src", "engine-js/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 20, "found only {} Rust files", files.len());
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for id in CATEGORY_IDS {
+                let quoted = format!("\"{id}");
+                let hit = line.match_indices(&quoted).any(|(i, _)| !line[i + quoted.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+                if hit {
+                    found.push(format!("{}:{}: {}", file.strip_prefix(root).unwrap().display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "category ids belong in the rule files, not in Rust:\n{}", found.join("\n"));
+}
+
+mod common;
+use common::*;
+
+#[test]
+fn every_fixture_edition_loads() {
+    for without_edt in [false, true] {
+        for without_hours in [false, true] {
+            for recut in [false, true] {
+                for superseded in [false, true] {
+                    fixture(Edition { without_edt, without_hours, recut, superseded });
+                }
+            }
+        }
+    }
+}
+
+use std::rc::Rc;
+use threshold_guide::engine::{Case, RuleSet};
+use threshold_guide::journey::{Action, Journey, Purpose, Screen};
+use threshold_guide::summary;
+
+/// Monday 10:00 (MASH open), Monday 22:00 and Saturday noon (closed), in November (GMT).
+const INSTANTS: [&str; 3] = ["2026-11-23T10:00:00Z", "2026-11-23T22:00:00Z", "2026-11-21T12:00:00Z"];
+
+fn case(answers: &[(&str, &str)], indicators: &[&str]) -> Case {
+    Case { indicators: indicators.iter().map(|s| s.to_string()).collect(), answers: answers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect() }
+}
+
+fn danger() -> Case {
+    case(&[("immediate_danger", "yes")], &[])
+}
+
+fn not_urgent() -> Case {
+    case(&[("immediate_danger", "no"), ("significant_harm", "no"), ("open_case", "no")], &["en.health.1"])
+}
+
+/// A journey at the summary page with these answers, and the professional's judgement.
+fn at_summary(r: &RuleSet, c: &Case, judgement: &str) -> Journey {
+    let mut j = Journey::new(Rc::new(r.clone()));
+    for (q, v) in &c.answers {
+        j.apply(Action::Answer { question: q.clone(), value: v.clone() });
+    }
+    for i in &c.indicators {
+        j.apply(Action::ToggleIndicator(i.clone()));
+    }
+    j.apply(Action::SetJudgement(Some(judgement.into())));
+    j.apply(Action::SetJudgementReason("Reason.".into()));
+    j.screen = Screen::Summary;
+    j
+}
+
+/// No office hours (and so no out-of-hours number): who to contact now and when to send the
+/// summary say so, in the rule set's words, naming the current edition; never another
+/// edition's number; 999 stays first in immediate danger.
+#[test]
+fn an_edition_without_office_hours_says_so() {
+    let r = fixture(Edition { without_hours: true, superseded: true, ..Edition::default() });
+    assert!(r.contact("edt").is_none() && r.contact("mash").unwrap().hours.is_empty());
+    for now in INSTANTS.map(at) {
+        assert!(!r.mash_open(now));
+        assert_eq!(r.next_open(now), None);
+        for (c, urgent) in [(danger(), true), (not_urgent(), false)] {
+            let out = r.assess(&c, now).unwrap();
+            assert_eq!(out.contact.urgent, urgent);
+            assert_eq!(out.contact.phone, "", "no number to phone now");
+            assert!(out.contact.why.starts_with("This edition gives no office hours"), "{}", out.contact.why);
+            assert!(out.contact.why.contains("01582 547653"), "the edition's own MASH number: {}", out.contact.why);
+            assert!(out.contact.why.contains("use the current edition, Effective Support for Children and Families in Luton."));
+            if urgent {
+                assert_eq!(out.urgent[0].contact, Some("police"), "999 first");
+            }
+            let j = at_summary(&r, &c, r.categories.last().unwrap().id.as_str());
+            assert_eq!(j.purpose(), Purpose::Referral);
+            assert_eq!(summary::sending(&j, &out, now), out.contact.why);
+            let json = serde_json::to_string(&out).unwrap();
+            assert!(!json.contains(EDT_PHONE), "another edition's number in {json}");
+            assert!(out.warnings.iter().all(|w| !w.contains("bank holiday")), "{:?}", out.warnings);
+        }
+    }
+}
+
+/// Office hours but no out-of-hours contact: in hours the MASH, out of hours not urgent the
+/// MASH when it opens, out of hours urgent: no number, said plainly.
+#[test]
+fn an_edition_without_an_out_of_hours_number_says_so() {
+    let r = fixture(Edition { without_edt: true, superseded: true, ..Edition::default() });
+    let [open, night, weekend] = INSTANTS.map(at);
+    let out = r.assess(&danger(), open).unwrap();
+    assert_eq!((out.contact.id, out.contact.phone), ("mash", "01582 547653"));
+    for now in [night, weekend] {
+        let out = r.assess(&danger(), now).unwrap();
+        assert_eq!(out.urgent[0].contact, Some("police"), "999 first");
+        assert_eq!(out.contact.phone, "");
+        assert!(out.contact.why.contains("this edition gives no out-of-hours number"), "{}", out.contact.why);
+        assert!(out.contact.why.contains(out.contact.next_open.as_deref().unwrap()));
+        let j = at_summary(&r, &danger(), out.category.id);
+        assert_eq!(summary::sending(&j, &out, now), out.contact.why);
+        assert!(!serde_json::to_string(&out).unwrap().contains(EDT_PHONE));
+
+        let out = r.assess(&not_urgent(), now).unwrap();
+        assert_eq!((out.contact.id, out.contact.phone), ("mash", "01582 547653"));
+        assert!(out.contact.next_open.is_some());
+    }
+}
+
+/// The messages an edition without office hours or an out-of-hours number needs are
+/// required of it, and only of it.
+#[test]
+fn the_messages_for_what_an_edition_lacks_are_required() {
+    for (e, id) in [
+        (Edition { without_hours: true, ..Edition::default() }, "no_office_hours"),
+        (Edition { without_edt: true, ..Edition::default() }, "no_out_of_hours"),
+        (Edition { superseded: true, ..Edition::default() }, "superseded"),
+    ] {
+        let dir = fixture_dir(e);
+        let mut s = threshold_guide::engine::read_folder(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        let g = s.files.get_mut("guidance.toml").unwrap();
+        *g = g.replace(&format!("id = \"{id}\""), "id = \"unused\"");
+        let errors = threshold_guide::engine::load(&s).unwrap_err();
+        assert!(errors.iter().any(|x| x.message.contains(&format!("relies on message '{id}'"))), "{e:?}: {errors:?}");
+    }
+}
+
+/// `mash_open` means nothing without office hours: the check refuses it.
+#[test]
+fn mash_open_needs_office_hours() {
+    let dir = fixture_dir(Edition { without_hours: true, ..Edition::default() });
+    let mut s = threshold_guide::engine::read_folder(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let p = s.files.get_mut("pathways.toml").unwrap();
+    *p = p.replacen(
+        "when = { all = [ { yes = \"young_carer_immediate\" } ] }",
+        "when = { all = [ { yes = \"young_carer_immediate\" }, { mash_open = true } ] }",
+        1,
+    );
+    let errors = threshold_guide::engine::load(&s).unwrap_err();
+    assert!(errors.iter().any(|x| x.message.contains("uses mash_open, but the MASH has no office hours")), "{errors:?}");
+}
+
+/// A superseded edition says so: every outcome carries what supersedes it, and the copied
+/// summary and the decision record name the edition and say it is not the current one.
+#[test]
+fn a_superseded_edition_is_named_in_the_outcome_and_the_copied_text() {
+    let r = fixture(Edition { without_hours: true, recut: true, superseded: true, ..Edition::default() });
+    let now = at(INSTANTS[0]);
+    let out = r.assess(&not_urgent(), now).unwrap();
+    let s = out.ruleset.superseded_by.expect("superseded_by in the outcome");
+    assert_eq!((s.id.as_str(), s.title.as_str()), ("luton", "Effective Support for Children and Families in Luton"));
+    assert_eq!(out.ruleset.title, "Effective Support in Luton (fixture)");
+    let json = serde_json::to_value(&out).unwrap();
+    assert_eq!(json["ruleset"]["superseded_by"]["id"], "luton");
+    let note = r.superseded_note().unwrap();
+    assert_eq!(
+        note,
+        format!(
+            "This is Effective Support in Luton (fixture) ({}): for reference and training. Use the current edition, Effective Support for Children and Families in Luton, for decisions.",
+            r.meta.edition
+        )
+    );
+
+    let j = at_summary(&r, &not_urgent(), "specialist");
+    let copied = summary::as_text(&j, &out, now);
+    let head: Vec<&str> = copied.lines().take(4).collect();
+    assert_eq!(head[2], format!("Threshold document: Effective Support in Luton (fixture), {}", r.meta.edition));
+    assert_eq!(head[3], note, "the MASH reads that the edition is superseded");
+    let j = at_summary(&r, &not_urgent(), "base");
+    assert_eq!(j.purpose(), Purpose::NotReferring);
+    let record = summary::decision_note(&j, &out, now);
+    assert!(record.contains(&format!("Considered: {}\n{note}\n", r.describe())), "{record}");
+
+    // The current edition: no note, no superseded_by.
+    let current = rules();
+    let out = current.assess(&not_urgent(), now).unwrap();
+    assert!(out.ruleset.superseded_by.is_none() && current.superseded_note().is_none());
+    assert!(!serde_json::to_string(&out).unwrap().contains("superseded_by"));
+}
+
+/// A whole journey in an edition with other categories: three, renamed and re-cut. The
+/// suggestion, the judgement, what the summary page is for, the summary's words and its
+/// checks all follow the rule set.
+#[test]
+fn the_journey_and_the_summary_follow_the_editions_categories() {
+    let r = fixture(Edition { recut: true, without_hours: true, superseded: true, ..Edition::default() });
+    let names: Vec<&str> = r.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Base", "Intensive", "Specialist"]);
+    let referral: Vec<bool> = (0..3).map(|i| r.is_referral_level(i)).collect();
+    assert_eq!(referral, [false, true, true]);
+    assert_eq!(r.categories[0].indicators_heading.as_deref(), Some("Base: what is going well"));
+
+    let now = at(INSTANTS[1]);
+    let mut j = Journey::new(Rc::new(r.clone()));
+    let answer = |j: &mut Journey, q: &str, v: &str| j.apply(Action::Answer { question: q.into(), value: v.into() });
+    j.apply(Action::Next);
+    answer(&mut j, "immediate_danger", "no");
+    j.apply(Action::Next);
+    answer(&mut j, "significant_harm", "no");
+    answer(&mut j, "open_case", "no");
+    j.apply(Action::Next);
+    answer(&mut j, "child_age", "5_12");
+    j.apply(Action::Next);
+    // Emerging Needs in the current edition; Base in this one.
+    j.apply(Action::ToggleIndicator("en.health.1".into()));
+    j.apply(Action::Next);
+    j.apply(Action::Next);
+    answer(&mut j, "factor_worries", "Often hungry at school.");
+    j.apply(Action::Next);
+    answer(&mut j, "consent_parents", "given");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Check, "errors: {:?}", j.errors);
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Outcome);
+    let out = r.assess(&j.case(), now).unwrap();
+    assert_eq!((out.category.id, out.category.name), ("base", "Base"));
+    assert!(out.contact.why.starts_with("This edition gives no office hours"));
+
+    // Judged at the lowest level: a decision not to refer.
+    j.apply(Action::SetJudgement(Some("base".into())));
+    j.apply(Action::SetJudgementReason("Our support is enough for now.".into()));
+    assert_eq!(j.purpose(), Purpose::NotReferring);
+    assert_eq!(summary::sending(&j, &out, now), "");
+    assert!(summary::decision_note(&j, &out, now).contains("Suggested by the Luton threshold guide: Base"));
+    // At Intensive, a referral level in this edition: a referral.
+    j.apply(Action::SetJudgement(Some("intensive".into())));
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Summary);
+    assert_eq!(j.purpose(), Purpose::Referral);
+    let sections = summary::referral_summary(&j, &out, now);
+    let level = &sections.iter().find(|s| s.id == "level").unwrap().text;
+    assert!(level.contains("My judgement of the level of need: Intensive"), "{level}");
+    let indicators = &sections.iter().find(|s| s.id == "indicators").unwrap().text;
+    assert!(indicators.contains("(Base)"), "{indicators}");
+    assert_eq!(summary::sending(&j, &out, now), out.contact.why, "no office hours: said plainly");
+    assert!(summary::consultation_summary(&j, &out).contains("Indicators I have seen: 1 at Base."));
+    assert!(summary::as_text(&j, &out, now).contains("for reference and training"));
+    // The top level judged without harm: the check names it.
+    j.apply(Action::SetJudgement(Some("specialist".into())));
+    let checks = summary::quality_check(&j, &out);
+    let above = checks.iter().find(|p| p.id == "judgement_above_answers").expect("the check for a judgement above the answers");
+    assert!(above.text.contains("Specialist"), "{}", above.text);
+    // A category of another edition is not a judgement here.
+    j.apply(Action::SetJudgement(Some("family_help".into())));
+    assert_eq!(j.judgement, None);
+}
