@@ -152,6 +152,21 @@ fn readme_examples_say_what_the_readme_says() {
     assert!(urgent.contains(&"immediate_danger.phone_mash") && urgent.contains(&"immediate_danger.follow_up_in_writing"));
     assert_eq!(v["consent"]["suggested_exceptions"][0]["text"], "If the child/young person is at immediate risk of harm");
     assert_eq!(v["contact"]["id"], "mash");
+
+    let o = threshold(&["assess", "docs/cases/two-editions-saturday-night.json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["category"]["id"], "emerging_needs");
+    assert_eq!((v["contact"]["id"].as_str(), v["contact"]["urgent"].as_bool()), (Some("mash"), Some(false)));
+    assert_eq!(v["contact"]["next_open"], "Monday 23 November 2026 at 08:45");
+    assert!(v["ruleset"]["superseded_by"].is_null());
+    let o = threshold(&["assess", "docs/cases/two-editions-saturday-night.json", "--rules", "luton-2021"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["category"]["id"], "additional");
+    assert_eq!(v["ruleset"]["superseded_by"]["id"], "luton");
+    let why = v["contact"]["why"].as_str().unwrap();
+    assert!(why.contains("no office hours") && why.contains("no out-of-hours number") && why.contains("current edition"), "{why}");
+    assert!(!stdout(&o).contains("0300 300 8123"), "the 2021 edition never borrows the current edition's out-of-hours number");
 }
 
 /// `threshold rules stats | head`: when the reader goes away, the CLI stops quietly.
