@@ -318,3 +318,29 @@ test('two widgets on one page keep their own answers', async (t) => {
   assert(warned.includes('option "data-colour" is not known'), `malformed attribute reported in the widget: ${warned}`);
   await ui.assertClean();
 });
+
+test('the October 2021 edition in a host page (data-rules="luton-2021"), Saturday 22:00: its own categories, superseded warnings, no borrowed out-of-hours number', async (t) => {
+  const ui = await open(t, '/training.html', { time: SATURDAY_10PM });
+  await ui.waitFor('h1');
+  const warning = await ui.text('[data-superseded]');
+  assert(
+    warning.includes('kept for reference and training') && warning.includes('Effective Support for Children and Families in Luton'),
+    `start page: ${warning}`,
+  );
+  await toIndicators(ui, '5 to 12 years');
+  await pick(ui, 'immunisations', 'Missing immunisations/checks');
+  await pick(ui, 'dental', 'Dental difficulties untreated/some decay');
+  const status = await ui.text('[role=status]');
+  assert(status.includes('2 indicators selected') && status.includes('Additional'), `status was "${status}"`);
+  await ui.through('Specific risks', 'Before you refer', 'Consent');
+  await ui.choose('parents or carers given consent', 'Yes, they have given consent');
+  await ui.through('Check your answers', 'What to do now');
+  assert((await ui.attr('[data-category]', 'data-category')) === 'additional', 'the 2021 category');
+  const outcome = await ui.text();
+  assert(outcome.includes('kept for reference and training'), 'the outcome says the edition is superseded');
+  assert(outcome.includes('gives no office hours for the MASH and no out-of-hours number'), 'who to contact now says what this edition lacks');
+  for (const word of ['0300 300 8123', 'Emergency Duty Team', 'Emerging Needs', 'Family Help'])
+    assert(!outcome.includes(word), `the 2021 outcome must not borrow "${word}" from the current edition`);
+  await ui.axe('2021 outcome');
+  await ui.assertClean();
+});
