@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (libFuzzer via cargo-fuzz) of the rule-set loader, the decoder of
-# the compiled rule set and the CLI's case input. Runs on stable Rust without a sanitizer.
+# the compiled rule set, the CLI's case input and the widget's reader of saved cases. Runs on
+# stable Rust without a sanitizer.
 # A crash fails the run and leaves the input in fuzz/artifacts/.
 #   scripts/fuzz.sh            short and repeatable (fixed seed and number of runs): the test command
 #   scripts/fuzz.sh SECONDS    a longer, open-ended run of SECONDS per target
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for target in rules_loader compiled_rules case_input; do
+for target in rules_loader compiled_rules case_input saved_case; do
   if [ $# -ge 1 ]; then
     limits=(-max_total_time="$1")
   elif [ "$target" = rules_loader ]; then

@@ -39,7 +39,7 @@ suite "browser tests (wasm-bindgen-test) [firefox]" env GECKODRIVER="$(command -
 suite "browser tests (wasm-bindgen-test) [webkit]" headless_display env SAFARIDRIVER=/usr/bin/WebKitWebDriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webkit-webdriver.json" "${wasm_tests[@]}"
 suite "engine API in the browser (wasm-bindgen-test: every function, errors, hostile strings) [chromium]" env CHROMEDRIVER=/usr/bin/chromedriver "${wasm_tests[@]}" -p threshold-engine-js
-suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, compiled rules, case input)" bash scripts/fuzz.sh
+suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, compiled rules, case input, saved case)" bash scripts/fuzz.sh
 suite "release build (trunk)" trunk build --release --offline
 suite "size ratchet (first load, gzip -9)" node tests/size.mjs
 suite "engine API: every golden case through dist/engine equals the CLI (Node)" node --test tests/engine-api/golden.mjs
@@ -50,10 +50,12 @@ for engine in chromium firefox webkit; do
   suite "end-to-end embedding: host pages, CSP, isolation, quick exit, old browsers [$engine]" e2e "$engine" tests/e2e/embed.mjs
   suite "end-to-end accessibility: error states, keyboard, text spacing, live regions [$engine]" e2e "$engine" tests/e2e/a11y.mjs
   # WebDriver types key by key and cannot enter every hostile string; the partner form is
-  # host-page markup the WebDriver client does not drive: these two in Chromium and Firefox.
+  # host-page markup the WebDriver client does not drive; the WebDriver client chooses no
+  # files: these three in Chromium and Firefox.
   [ "$engine" = webkit ] && continue
   suite "end-to-end hostile text: 127 strings in every free-text field [$engine]" e2e "$engine" tests/e2e/hostile.mjs
   suite "end-to-end engine API: a partner's own form, CSP, axe [$engine]" e2e "$engine" tests/e2e/engine-api.mjs
+  suite "end-to-end saved case: save to a file, open it again, bad files, axe [$engine]" e2e "$engine" tests/e2e/saved.mjs
 done
 
 echo; echo "=== summary"

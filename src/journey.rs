@@ -6,9 +6,10 @@
 //! earlier answer: answers to questions that no longer apply stay in memory and are simply
 //! ignored by the engine, so they come back if the question applies again.
 
-use crate::engine::model::{Kind, Step};
+use crate::engine::model::Step;
 use crate::engine::sorted::{Map, Set};
 use crate::engine::{Case, Instant, RuleSet};
+use crate::saved::OpenError;
 use crate::text::{occurrences, starts_word};
 use std::rc::Rc;
 
@@ -190,6 +191,9 @@ pub struct Journey {
     /// they agree). A required choice on the outcome screen, never answered for them.
     pub judgement: Option<String>,
     pub judgement_reason: String,
+    /// What Check your answers says about the saved case opened (`saved::Opened::notice`):
+    /// the other rules it was saved with and what it held that these rules do not have.
+    pub opened: String,
 }
 
 impl PartialEq for Journey {
@@ -205,6 +209,7 @@ impl PartialEq for Journey {
             && self.returning_to_check == o.returning_to_check
             && self.judgement == o.judgement
             && self.judgement_reason == o.judgement_reason
+            && self.opened == o.opened
     }
 }
 
@@ -226,6 +231,10 @@ pub enum Action {
     SetJudgementReason(String),
     /// Start again: forget everything.
     Restart,
+    /// Open a saved case: the file's text, or why it could not be read. The journey becomes
+    /// the saved case, on Check your answers; a file that is not a case changes nothing but
+    /// the error shown (`saved::open`).
+    Open(Result<String, OpenError>),
 }
 
 impl Journey {
@@ -243,6 +252,7 @@ impl Journey {
             returning_to_check: false,
             judgement: None,
             judgement_reason: String::new(),
+            opened: String::new(),
         }
     }
 
@@ -314,7 +324,7 @@ impl Journey {
     }
 
     /// Where Continue goes from `screen`, given the answers (validation already passed).
-    fn next_screen(&self, screen: Screen) -> Screen {
+    pub(crate) fn next_screen(&self, screen: Screen) -> Screen {
         let back_to_check = |s| if self.returning_to_check { Screen::Check } else { s };
         match screen {
             Screen::Start => Screen::Danger,
@@ -366,17 +376,9 @@ impl Journey {
             }
             Action::Answer { question, value } => {
                 self.errors.retain(|e| e.question != question);
-                if let Some(q) = self.rules.question(&question) {
-                    // Choices must be one of the options; anything else is ignored, never stored.
-                    let valid = match q.kind {
-                        Kind::YesNo => matches!(value.as_str(), "yes" | "no"),
-                        Kind::YesNoUnsure => matches!(value.as_str(), "yes" | "no" | "unsure"),
-                        Kind::Choice => q.options.iter().any(|o| o.id == value),
-                        Kind::Text => true,
-                    };
-                    if valid {
-                        self.answers.insert(question, value);
-                    }
+                // Choices must be one of the options; anything else is ignored, never stored.
+                if self.rules.question(&question).is_some_and(|q| q.accepts(&value)) {
+                    self.answers.insert(question, value);
                 }
             }
             Action::ToggleIndicator(id) => {
@@ -399,6 +401,10 @@ impl Journey {
                 self.errors.retain(|e| e.question != "judgement-reason");
             }
             Action::Restart => *self = Journey::new(self.rules.clone()),
+            Action::Open(file) => match crate::saved::open(&self.rules, file) {
+                Ok(opened) => *self = opened,
+                Err(e) => self.errors = vec![e],
+            },
         }
     }
 

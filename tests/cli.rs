@@ -220,3 +220,37 @@ fn rules_compile_writes_what_the_widget_fetches_and_prints_its_sha256() {
     assert!(!bad_out.exists());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// README, "Saving a case": the file the widget saves (`docs/cases/saved-emerging-needs-thursday.json`,
+/// written by `saved::write`; `tests/saved.rs` keeps it so) is a case file the CLI assesses,
+/// with the judgement, its reason and the rule set it was saved with.
+#[test]
+fn assess_reads_a_case_the_widget_saved() {
+    let o = threshold(&["assess", "docs/cases/saved-emerging-needs-thursday.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["category"]["id"], "emerging_needs");
+    let because: Vec<&str> = v["because"].as_array().unwrap().iter().map(|b| b["id"].as_str().unwrap()).collect();
+    assert_eq!(because, ["en.health.1", "en.learning.4"]);
+    assert_eq!((v["contact"]["id"].as_str(), v["contact"]["mash_open"].as_bool()), (Some("mash"), Some(true)), "Thursday 10:00");
+
+    // Saved with another edition of the rules: the same outcome, and a note on stderr.
+    let dir = temp_dir("saved");
+    let case = dir.join("case.json");
+    let text = std::fs::read_to_string("docs/cases/saved-emerging-needs-thursday.json").unwrap();
+    let hash = v["ruleset"]["hash"].as_str().unwrap();
+    let at = text.find("\"hash\": \"").unwrap() + 9;
+    std::fs::write(&case, format!("{}{}{}", &text[..at], "0".repeat(64), &text[at + 64..])).unwrap();
+    let o = threshold(&["assess", case.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()["category"]["id"], "emerging_needs");
+    let err = stderr(&o);
+    assert!(err.contains("note: saved with the rule set luton-effective-support") && err.contains(&"0".repeat(64)) && err.contains(hash), "{err}");
+
+    // Unknown fields are still refused.
+    std::fs::write(&case, text.replacen("\"judgement\"", "\"judgment\"", 1)).unwrap();
+    let o = threshold(&["assess", case.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown field `judgment`"), "{}", stderr(&o));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -16,7 +16,7 @@ use crate::sorted::{Map, Set};
 use std::borrow::Cow;
 
 // The case and outcome types, where they were before they had files of their own.
-pub use crate::case::{normalise, Case, CaseError, CaseInput};
+pub use crate::case::{normalise, Case, CaseError, CaseInput, RuleSetRef};
 pub use crate::outcome::*;
 
 /// What conditions are evaluated against.

@@ -133,8 +133,11 @@ impl RuleSet {
 }
 
 /// The case file format of `threshold assess` and the golden tests:
-/// `{"indicators": [...], "answers": {...}, "now": "RFC 3339 time"}`.
-#[derive(Debug, Clone, Deserialize)]
+/// `{"indicators": [...], "answers": {...}, "now": "RFC 3339 time"}`. A case the widget saves
+/// to a file ("Save your answers to a file") is one of these, with the optional fields below
+/// filled in and `now` the moment it was saved; `assess` reads the case and notes a
+/// different rule set, the widget opens it again (`src/saved.rs`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseInput {
     #[serde(default)]
@@ -142,6 +145,25 @@ pub struct CaseInput {
     #[serde(default)]
     pub answers: Map<String, String>,
     pub now: String,
+    /// The professional's own judgement of the level of need (a category id), as on the
+    /// widget's outcome page. Not read by `assess`.
+    #[serde(default)]
+    pub judgement: Option<String>,
+    /// Their reason for it. Not read by `assess`.
+    #[serde(default)]
+    pub judgement_reason: Option<String>,
+    /// The rule set the case was saved with.
+    #[serde(default)]
+    pub ruleset: Option<RuleSetRef>,
+}
+
+/// Which rule set a saved case was answered against: its id, edition and content hash.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSetRef {
+    pub id: String,
+    pub edition: String,
+    pub hash: String,
 }
 
 impl CaseInput {

@@ -23,7 +23,7 @@ pub mod outcome;
 pub mod ruleset;
 pub mod sorted;
 
-pub use assess::{Case, CaseError, CaseInput, Outcome};
+pub use assess::{Case, CaseError, CaseInput, Outcome, RuleSetRef};
 pub use clock::Instant;
 pub use load::{load, RuleError, RuleSet, Sources};
 

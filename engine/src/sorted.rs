@@ -215,6 +215,14 @@ impl<'a, K, V> IntoIterator for &'a Map<K, V> {
     }
 }
 
+impl<K, V> IntoIterator for Map<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 fn pair<K, V>((k, v): &(K, V)) -> (&K, &V) {
     (k, v)
 }

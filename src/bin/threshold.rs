@@ -26,6 +26,7 @@ mod cli {
                                     JSON: the engine's outcome for a case
 RULES: a rule-set folder (rules/luton-2021) or the id of one in rules/ (luton, luton-2021)
 CASE.json: {\"indicators\": [id or exact text, ...], \"answers\": {\"question_id\": \"answer\"}, \"now\": \"2026-11-20T16:20:00Z\"}
+           a case saved by the widget also has \"judgement\", \"judgement_reason\" and \"ruleset\"
 exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
 
     /// Prints a result. When whoever reads it has gone (`threshold rules stats | head`), stop
@@ -189,6 +190,14 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
                 return 2;
             }
         };
+        // A case the widget saved names the rule set it was answered against; a different one
+        // is worth saying, though ids that still exist mean the same.
+        if let Some(saved) = input.ruleset.as_ref().filter(|s| s.id != r.meta.id || s.hash != r.meta.hash) {
+            eprintln!(
+                "{file}: note: saved with the rule set {} ({}, hash {}); assessed with {} ({}, hash {})",
+                saved.id, saved.edition, saved.hash, r.meta.id, r.meta.edition, r.meta.hash
+            );
+        }
         match input.split().and_then(|(case, now)| r.assess(&case, now)) {
             Ok(outcome) => {
                 print(&outcome);

@@ -10,6 +10,7 @@ use super::indicators::indicator_picker;
 use super::leave::{use_leave_prompt, use_quick_exit};
 use super::outcome::outcome_view;
 use super::question::question_list;
+use super::saved_view::{open_form, save_button};
 use super::screens::{danger_exit, open_case_exit, start_page};
 use super::summary_view::{summary_page, use_copy_state};
 use crate::embed::{Options, StartAt};
@@ -153,6 +154,8 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="tg-button tg-button--secondary" onclick={ctx.send(Action::Restart)}>{ "Start again (clears all answers)" }</button>
                 </div>
             }
+            // Open a saved case on the start page; save one on every step after it.
+            { if screen == Screen::Start { open_form(&ctx) } else { save_button(&ctx) } }
             { el("p", "tg-meta", Html::from(format!("Rules: {}", rules.describe()))) }
         </section>
     }

@@ -26,6 +26,7 @@ pub fn check_answers(ctx: &Ctx) -> Html {
     let rules = &j.rules;
     html! {
         <>
+            { super::saved_view::left_out(ctx) }
             { for Screen::ALL.iter().filter_map(|&screen| Some((screen, screen.info().check_section?))).map(|(screen, title)| {
                 let rows: Vec<Html> = if screen == Screen::Indicators {
                     let value = if j.selected.is_empty() {

@@ -15,6 +15,7 @@ mod indicators;
 mod leave;
 mod outcome;
 mod question;
+mod saved_view;
 mod screens;
 mod summary_view;
 

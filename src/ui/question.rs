@@ -32,11 +32,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         (false, false) => None,
     };
     let hint = q.hint.as_ref().map(|h| html! { <div class="tg-hint" id={hint_id.clone()}>{ h }</div> });
-    let error_html = error.as_ref().map(|e| {
-        html! {
-            <p class="tg-error-message" id={error_id.clone()}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</p>
-        }
-    });
+    let error_html = error.as_deref().map(|e| error_message(error_id.clone(), e));
     let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
         let oninput = ctx.on_input(|value, question| Action::Answer { question: question.to_string(), value }, qid.clone());
@@ -89,10 +85,17 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
     )
 }
 
+/// A field's inline error message ("Error: " for screen readers); `id` is what the field's
+/// `aria-describedby` names.
+#[inline(never)]
+pub(super) fn error_message(id: String, text: &str) -> Html {
+    html! { <p class="tg-error-message" {id}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ text }</p> }
+}
+
 /// A question's form group, edged in red when it has an error. Literal class lists in two
 /// branches, never `class={expression}`: Yew turns a computed class into its `Classes` set,
 /// which alone is about 2 KB of the download.
-fn form_group(error: bool, id: Option<String>, key: String, content: Html) -> Html {
+pub(super) fn form_group(error: bool, id: Option<String>, key: String, content: Html) -> Html {
     if error {
         html! { <div class="tg-form-group tg-form-group--error" id={id} key={key}>{ content }</div> }
     } else {

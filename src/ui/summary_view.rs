@@ -74,17 +74,18 @@ fn by_hand(what: &str) -> String {
     format!("The text of {what} is selected below: press Ctrl+C (or Cmd+C) to copy it.")
 }
 
-/// Saves the text as a .txt file, made in the browser (nothing is uploaded).
-fn download(text: &str) {
+/// Saves the text as a file called `name` (of MIME type `kind`), made in the browser: nothing
+/// is uploaded. The summary's Download (.txt) and every step's Save your answers to a file.
+pub(super) fn download(text: &str, name: &str, kind: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("text/plain;charset=utf-8");
+    bag.set_type(kind);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     if let Ok(a) = document.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         a.set_href(&url);
-        a.set_download("referral-summary.txt");
+        a.set_download(name);
         a.click();
     }
     web_sys::Url::revoke_object_url(&url).ok();
@@ -250,7 +251,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
             if purpose != Purpose::NotReferring { { checks } }
             <div class="tg-button-group tg-button-group--top">
                 { copy_button("Copy all", all, "the whole summary".into(), None, &done) }
-                <button type="button" class="tg-button tg-button--secondary" onclick={{ let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper)) }}>{ "Download (.txt)" }</button>
+                <button type="button" class="tg-button tg-button--secondary" onclick={{ let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper, "referral-summary.txt", "text/plain;charset=utf-8")) }}>{ "Download (.txt)" }</button>
                 <button type="button" class="tg-button tg-button--secondary" onclick={Callback::from(move |_: MouseEvent| print(&paper))}>{ "Print" }</button>
             </div>
             if let Some(text) = &state.1 {

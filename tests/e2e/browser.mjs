@@ -5,6 +5,7 @@
 // so every step is written once for the three engines.
 import { after, test as nodeTest } from 'node:test';
 import nodeAssert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { chromium, firefox } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { launchWebKit, isElement } from './webdriver.mjs';
@@ -318,6 +319,10 @@ class PlaywrightUi extends Ui {
   fill(label, text) {
     return this.w().getByLabel(label).fill(text);
   }
+  /** Chooses a file in the file input labelled `label`: { name, mimeType, buffer }, or [] for none. */
+  upload(label, file) {
+    return this.w().getByLabel(label).setInputFiles(file);
+  }
   button(name, within) {
     return (within ? this.w(within) : this.w()).getByRole('button', { name, exact: typeof name === 'string' }).click();
   }
@@ -557,4 +562,39 @@ export async function toIndicators(ui, age = '5 to 12 years', a11y = false) {
   await ui.step('About the child', { a11y });
   await ui.choose('How old', age);
   await ui.step('What have you seen or been told?', { a11y });
+}
+
+/** Clicks via `click` and returns the file the page offers: { name, text }. Only Chromium
+ *  reports downloads under automation; in Firefox (BiDi) and WebKit (WebDriver) the file the
+ *  widget hands the browser (its Blob and the link's download name) is read instead. */
+export async function downloaded(ui, click) {
+  if (ENGINE === 'chromium') {
+    const [download] = await Promise.all([ui.page.waitForEvent('download'), click()]);
+    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  }
+  await ui.eval(() => {
+    window.__tgDownload = null;
+    if (window.__tgBlobs) return;
+    const blobs = (window.__tgBlobs = new Map());
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b) => {
+      const u = create(b);
+      blobs.set(u, b);
+      return u;
+    };
+    const anchorClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (this.download && blob)
+        blob.text().then((text) => {
+          window.__tgDownload = { name: this.download, text };
+        });
+      return anchorClick.call(this);
+    };
+  });
+  await click();
+  let file;
+  for (let i = 0; i < 100 && !(file = await ui.eval(() => window.__tgDownload || null)); i++) await new Promise((r) => setTimeout(r, 50));
+  assert(file, 'no file offered for download');
+  return file;
 }

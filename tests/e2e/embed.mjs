@@ -2,7 +2,7 @@
 // host stylesheet, iframe mode, the strict CSP, the request allow-list, storage, quick
 // exit, the JavaScript API, and what a browser too old for the widget shows.
 // One suite for every engine: BROWSER=chromium|firefox|webkit node --test tests/e2e/embed.mjs
-import { start, test, assert, ENGINE } from './browser.mjs';
+import { start, test, assert, downloaded, ENGINE } from './browser.mjs';
 import { consoleOf } from './webdriver.mjs';
 
 const { origin, open } = await start('dist');
@@ -105,12 +105,13 @@ test('a hostile host stylesheet cannot break the widget, and the widget does not
 });
 
 test(
-  'nothing leaves, nothing stays: no request after load, works offline, storage empty',
+  'nothing leaves, nothing stays: no request after load, works offline, storage empty, a case saved to a file and opened again',
   async (t) => {
     const ui = await open(t, '/');
     await ui.waitFor('h1');
     const requests = [];
-    ui.page.on('request', (r) => requests.push(r.url()));
+    // A saved file's blob: URL is the page handing the browser a file, not a request.
+    ui.page.on('request', (r) => r.url().startsWith('blob:') || requests.push(r.url()));
     await ui.context.setOffline(true);
     await ui.next();
     await ui.choose('immediate danger', 'No');
@@ -134,6 +135,13 @@ test(
     await ui.click('input[name$=judgement]');
     await ui.next();
     await ui.page.locator('[data-threshold-guide-mounted] .tg-widget[data-screen=Summary]').waitFor();
+    // Save the case to a file, start again and open it: still nothing sent or stored.
+    const file = await downloaded(ui, () => ui.button('Save your answers to a file'));
+    await ui.button('Start again (clears all answers)');
+    await ui.upload('Saved case (a .json file)', { name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+    await ui.button('Open saved case');
+    await ui.page.locator('[data-threshold-guide-mounted] .tg-widget[data-screen=Check]').waitFor();
+    assert((await ui.texts('.tg-answer')).includes('Cuts seen on her arm in PE.'), 'the saved case opened');
     assert(requests.length === 0, `requests after load: ${requests.join(', ')}`);
     const stored = await ui.eval(async () => ({
       local: localStorage.length,

@@ -1,7 +1,7 @@
 // End-to-end: whole journeys in the built widget (dist/, from `trunk build --release`),
 // typed and clicked as a user would, with axe-core checks. One suite for every engine:
 // BROWSER=chromium|firefox|webkit node --test tests/e2e/run.mjs
-import { start, test, assert, toIndicators, ENGINE, PLAYWRIGHT, THURSDAY_10AM, SATURDAY_10PM } from './browser.mjs';
+import { start, test, assert, toIndicators, downloaded, ENGINE, PLAYWRIGHT, THURSDAY_10AM, SATURDAY_10PM } from './browser.mjs';
 
 const { origin, open } = await start('dist');
 
@@ -267,38 +267,6 @@ test('referral summary: quality checks, copy a section and Copy all, download; h
   await ui.expectStep('Before you refer');
   await ui.assertClean();
 });
-
-/** Clicks via `click` and returns the file the page offers: { name, text }. */
-async function downloaded(ui, click) {
-  if (ENGINE === 'chromium') {
-    const [download] = await Promise.all([ui.page.waitForEvent('download'), click()]);
-    const fs = await import('node:fs');
-    return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
-  }
-  await ui.eval(() => {
-    const blobs = new Map();
-    const create = URL.createObjectURL;
-    URL.createObjectURL = (b) => {
-      const u = create(b);
-      blobs.set(u, b);
-      return u;
-    };
-    const anchorClick = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-      const blob = blobs.get(this.href);
-      if (this.download && blob)
-        blob.text().then((text) => {
-          window.__tgDownload = { name: this.download, text };
-        });
-      return anchorClick.call(this);
-    };
-  });
-  await click();
-  let file;
-  for (let i = 0; i < 100 && !(file = await ui.eval(() => window.__tgDownload || null)); i++) await new Promise((r) => setTimeout(r, 50));
-  assert(file, 'no file offered for download');
-  return file;
-}
 
 test('two widgets on one page keep their own answers', async (t) => {
   const ui = await open(t, '/two.html');
