@@ -15,7 +15,8 @@ pub fn contact_details(rules: &RuleSet, id: &str) -> Html {
                 { ", " }<a class="tg-link" href={format!("mailto:{email}")}>{ email }</a>
             }
             if let Some(how) = &c.how { { ". " }{ how } }
-            if let Some(address) = &c.address { { ". " }{ address } }
+            // A `how` that ends a sentence already has its full stop.
+            if let Some(address) = &c.address { { if c.how.as_ref().is_some_and(|h| h.ends_with('.')) { " " } else { ". " } }{ address } }
         </span>
     }
 }
