@@ -115,8 +115,8 @@ pub fn phone_call(j: &Journey, now: Instant) -> Option<(String, Option<Instant>)
 
 /// What the referrer is told on screen about sending it: when a written follow-up is due,
 /// whom to phone first when it is urgent, or, when it is not, when the MASH next opens.
-/// Where the edition gives no number or no office hours for now, the engine's words for who
-/// to contact now, which say so.
+/// In an edition without office hours the MASH counts as open: its `sending_now` and its
+/// who-to-contact words (`{why}` of `sending_phone_first`) say that it gives no hours.
 pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
     let purpose = j.purpose();
     if purpose == Purpose::NotReferring {
@@ -130,10 +130,7 @@ pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
         return rules.message("sending_open_case", &[]);
     }
     let c = &out.contact;
-    if c.phone.is_empty() && (c.urgent || c.next_open.is_none()) {
-        return c.why.clone();
-    }
-    if c.urgent {
+    if !out.urgent.is_empty() {
         return rules.message("sending_phone_first", &[("name", c.name), ("phone", c.phone), ("why", &c.why)]);
     }
     // When the MASH next opens, in the words the outcome page uses (the engine's).
@@ -475,12 +472,6 @@ pub fn as_text(j: &Journey, out: &Outcome, now: Instant) -> String {
     text_of(j, &referral_summary(j, out, now), now)
 }
 
-/// For a superseded edition, the rule set's words saying so, as a line of the copied text and
-/// of the decision record; nothing for the current edition.
-fn superseded_line(rules: &RuleSet) -> String {
-    rules.superseded_note().map(|n| n + "\n").unwrap_or_default()
-}
-
 /// The same text from sections already worked out (the summary page has them).
 pub fn text_of(j: &Journey, sections: &[Section], now: Instant) -> String {
     let mut t = String::from(if j.purpose() == Purpose::OpenCase {
@@ -488,10 +479,15 @@ pub fn text_of(j: &Journey, sections: &[Section], now: Instant) -> String {
     } else {
         "REFERRAL TO THE LUTON MULTI-AGENCY SAFEGUARDING HUB (MASH)\n"
     });
-    t.push_str(&format!("Written: {}\n", now.london().describe()));
-    // Which edition the suggestion comes from: the MASH reads it (the version is the record's).
+    // When, and which edition the suggestion comes from: the MASH reads it (the version is
+    // the decision record's).
     let m = &j.rules.meta;
-    t.push_str(&format!("Threshold document: {}, {}\n{}", m.title, m.edition, superseded_line(&j.rules)));
+    t.push_str(&format!("Written: {}\nThreshold document: {}, {}\n", now.london().describe(), m.title, m.edition));
+    let note = j.rules.superseded_note();
+    if !note.is_empty() {
+        t.push_str(note);
+        t.push('\n');
+    }
     // The titles are our own ASCII text: ASCII upper case avoids Unicode case tables (13 KB).
     for s in sections {
         t.push_str(&format!("\n{}\n{}\n", s.title.to_ascii_uppercase(), s.text));
@@ -511,7 +507,7 @@ pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
         "DECISION NOT TO REFER TO THE MASH: record for your safeguarding file\n\
          Date: {}\n\
          Child: [identify the child as your record system requires]\n\
-         Considered: {}\n{}\
+         Considered: {}, {}, version {}\n\
          Indicators considered:\n{}\n\
          Specific risks: {}\n\
          {}\n\
@@ -521,8 +517,9 @@ pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
          Safeguarding lead consulted: {}\n\
          Review date: [enter a date to review this decision]\n",
         now.london().describe(),
-        rules.describe(),
-        superseded_line(rules),
+        out.ruleset.title,
+        out.ruleset.edition,
+        out.ruleset.hash.get(..12).unwrap_or_default(),
         if indicators.is_empty() { "- none selected".to_string() } else { indicators.join("\n") },
         if risks.is_empty() { "none of the listed specific risks".to_string() } else { risks.join("; ") },
         level_lines(j, out).join("\n"),

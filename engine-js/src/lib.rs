@@ -629,9 +629,9 @@ export interface ContactNow {
   /** "mash" when it is open; out of hours "edt" when something is urgent, else "mash" for when it opens. */
   id: string;
   name: string;
-  /** Empty when the rule set's edition gives no number for now (no office hours, or no
-   *  out-of-hours contact): `why` says so and names the current edition. */
   phone: string;
+  /** Also true when the rule set's edition gives no office hours (nothing says the MASH is
+   *  closed): `why` then says so and names the current edition. */
   mash_open: boolean;
   urgent: boolean;
   /** e.g. "Friday 20 November 2026, 16:20 GMT". */

@@ -398,7 +398,7 @@ fn check_contacts(ck: &mut Checker, contacts: &ContactsFile, known: &mut Known) 
     if contacts.timezone != "Europe/London" {
         ck.err(f, 0, format!("timezone '{}' is not supported (only Europe/London)", contacts.timezone));
     }
-    let holidays = contacts.bank_holidays.as_ref();
+    let holidays = Some(&contacts.bank_holidays).filter(|b| !b.valid_until.is_empty());
     if holidays.is_none() {
         if let Some(c) = contacts.contact.iter().find(|c| c.closed_on_bank_holidays) {
             let line = ck.line(f, &c.id);
@@ -620,9 +620,31 @@ fn check_contract(ck: &mut Checker, files: &Files) {
             }
         }
     }
+    // Where the MASH keeps office hours, someone must answer outside them.
+    let has = |id: &str| files.contacts.contact.iter().any(|c| c.id.as_str() == id);
+    if contract::Need::OfficeHours.holds(&files.ruleset, &files.contacts) && !has("edt") {
+        let used_by = "who to phone while the MASH is closed and something is urgent: an edition with office hours needs its out-of-hours contact";
+        missing(ck, "contacts.toml", "contact", "edt", used_by, files.contacts.contact.iter().map(|x| &x.id));
+    }
+    // A superseded edition names the current one (`superseded_by`'s title) where it says it
+    // is superseded, and, without office hours, in `mash_open`, who to contact at any time.
+    if let Some(current) = &files.ruleset.superseded_by {
+        let hours = contract::Need::OfficeHours.holds(&files.ruleset, &files.contacts);
+        let title = current.title.as_str();
+        for m in files.guidance.message.iter().filter(|m| (m.id.as_str() == "superseded" || !hours && m.id.as_str() == "mash_open") && !m.text.contains(title))
+        {
+            let line = ck.line("guidance.toml", &m.id);
+            let what = if m.id.as_str() == "superseded" {
+                "it says this edition is superseded:"
+            } else {
+                "the MASH has no office hours, so this is who to contact at any time: say that this edition gives no office hours, and"
+            };
+            ck.err("guidance.toml", line, format!("message '{}': {what} name the current edition as superseded_by does, '{title}'", m.id.as_str()));
+        }
+    }
     // The summary prints the name of the contact phoned: every option but "no" is a contact.
     if let Some(q) = files.questions.question.iter().find(|x| x.id.as_str() == "phoned") {
-        for o in q.options.iter().filter(|o| o.id != "no" && !files.contacts.contact.iter().any(|c| c.id.as_str() == o.id)) {
+        for o in q.options.iter().filter(|o| o.id != "no" && !has(&o.id)) {
             let line = ck.line(f, &q.id);
             ck.err(f, line, format!("question 'phoned': option '{}' is not a contact id in contacts.toml (the summary names the contact phoned)", o.id));
         }

@@ -107,7 +107,7 @@ pub const QUESTIONS: &[QuestionUse] = &[
 pub const CONTACTS: &[IdUse] = &[
     must("police", "the engine's 999-first check"),
     must("mash", "office hours: who to phone now"),
-    may("edt", "who to phone now while the MASH is closed; without it the outcome says the edition gives no out-of-hours number"),
+    may("edt", "who to phone while the MASH is closed: required wherever the MASH has office hours"),
     must("allocated_worker", "the open-case page"),
 ];
 
@@ -118,8 +118,23 @@ pub const PATHWAYS: &[IdUse] = &[may("neglect", "the summary's neglect check")];
 pub const DOMAINS: &[IdUse] = &[may("educational_neglect", "the summary's neglect check")];
 
 pub const MESSAGES: &[MessageUse] = &[
+    MessageUse {
+        id: "mash_open",
+        placeholders: &["time"],
+        used_by: "who to phone now while the MASH is open, and at any time in an edition without office hours (where it says so and names the current edition)",
+    },
     MessageUse { id: "sending_follow_up", placeholders: &["due"], used_by: "the summary page: when the written follow-up is due" },
     MessageUse { id: "sending_open_case", placeholders: &[], used_by: "the summary page, for an open case" },
+    MessageUse {
+        id: "sending_now",
+        placeholders: &[],
+        used_by: "the summary page, not urgent and the MASH open (at any time in an edition without office hours)",
+    },
+    MessageUse {
+        id: "sending_phone_first",
+        placeholders: &["name", "phone", "why"],
+        used_by: "the summary page, when something is urgent ({why}: who to phone now's words)",
+    },
     MessageUse { id: "sensitive", placeholders: &[], used_by: "the summary's download and print" },
     MessageUse { id: "could_not_assess", placeholders: &[], used_by: "the outcome and summary pages, if the engine refuses the answers (a bug)" },
     MessageUse { id: "suggestion_note", placeholders: &[], used_by: "the outcome page, under the suggested category" },
@@ -186,15 +201,9 @@ pub const MESSAGES: &[MessageUse] = &[
 /// some editions never have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
-    /// The MASH has office hours (`hours`) in contacts.toml.
+    /// The MASH has office hours (`hours`) in contacts.toml (and so an `edt` contact).
     OfficeHours,
-    /// ... and there is an `edt` contact to phone while it is closed.
-    OutOfHours,
-    /// The MASH has no office hours.
-    NoOfficeHours,
-    /// The MASH has office hours but there is no `edt` contact.
-    NoOutOfHours,
-    /// contacts.toml has a `[bank_holidays]` list.
+    /// contacts.toml has a `[bank_holidays]` list (its `valid_until` is never empty).
     BankHolidays,
     /// ruleset.toml names the edition that supersedes this one (`superseded_by`).
     Superseded,
@@ -203,55 +212,32 @@ pub enum Need {
 impl Need {
     /// Whether a rule set with these files is in this situation.
     pub fn holds(self, ruleset: &RulesetFile, contacts: &ContactsFile) -> bool {
-        let hours = contacts.contact.iter().any(|c| c.id.as_str() == "mash" && !c.hours.is_empty());
-        let edt = contacts.contact.iter().any(|c| c.id.as_str() == "edt");
         match self {
-            Need::OfficeHours => hours,
-            Need::OutOfHours => hours && edt,
-            Need::NoOfficeHours => !hours,
-            Need::NoOutOfHours => hours && !edt,
-            Need::BankHolidays => contacts.bank_holidays.is_some(),
+            Need::OfficeHours => contacts.contact.iter().any(|c| c.id.as_str() == "mash" && !c.hours.is_empty()),
+            Need::BankHolidays => !contacts.bank_holidays.valid_until.is_empty(),
             Need::Superseded => ruleset.superseded_by.is_some(),
         }
     }
 }
 
 /// Messages only some editions need, each required where the edition is in that situation.
-/// `{current}` is the title of the edition to use for decisions: `superseded_by`'s, else the
-/// rule set's own.
 pub const EDITION_MESSAGES: &[(Need, MessageUse)] = &[
     (Need::OfficeHours, MessageUse { id: "sending_when_open", placeholders: &["next_open"], used_by: "the summary page, out of hours and not urgent" }),
-    (Need::OfficeHours, MessageUse { id: "sending_now", placeholders: &[], used_by: "the summary page, in office hours and not urgent" }),
     (
         Need::OfficeHours,
-        MessageUse { id: "sending_phone_first", placeholders: &["name", "phone", "why"], used_by: "the summary page, when something is urgent" },
+        MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" },
     ),
-    (Need::OfficeHours, MessageUse { id: "mash_open", placeholders: &["time"], used_by: "who to phone now, in office hours" }),
-    (Need::OfficeHours, MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" }),
-    (Need::OutOfHours, MessageUse { id: "mash_closed_urgent", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, urgent" }),
+    (
+        Need::OfficeHours,
+        MessageUse { id: "mash_closed_urgent", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, urgent" },
+    ),
     (Need::BankHolidays, MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" }),
-    (
-        Need::NoOfficeHours,
-        MessageUse {
-            id: "no_office_hours",
-            placeholders: &["time", "name", "phone", "current"],
-            used_by: "who to contact now and the summary's when to send it: this edition gives no office hours",
-        },
-    ),
-    (
-        Need::NoOutOfHours,
-        MessageUse {
-            id: "no_out_of_hours",
-            placeholders: &["time", "next_open", "name", "phone", "current"],
-            used_by: "who to contact now while the MASH is closed and something is urgent: this edition gives no out-of-hours number",
-        },
-    ),
     (
         Need::Superseded,
         MessageUse {
             id: "superseded",
-            placeholders: &["title", "edition", "current"],
-            used_by: "the start, outcome and summary pages and the copied summary: this edition is not the current one",
+            placeholders: &[],
+            used_by: "the start, outcome and summary pages and the copied summary: this edition is not the current one (naming the current one, as superseded_by does)",
         },
     ),
 ];

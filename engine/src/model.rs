@@ -387,9 +387,9 @@ pub struct ContactsFile {
     pub timezone: String,
     pub contact: Vec<Contact>,
     /// Days the MASH is closed (`closed_on_bank_holidays`); an edition without office hours
-    /// has none.
+    /// has none (the table is left out: all empty).
     #[serde(default)]
-    pub bank_holidays: Option<BankHolidays>,
+    pub bank_holidays: BankHolidays,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -424,7 +424,7 @@ pub struct Hours {
     pub close: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BankHolidays {
     pub source: String,

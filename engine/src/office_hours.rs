@@ -1,7 +1,9 @@
 //! Office hours: whether the MASH is open at an instant (London time, bank holidays
 //! closed), when it next opens, and who to contact now. An edition may give no office hours
-//! or no out-of-hours number: who to contact now then says so, in the rule set's words, and
-//! names the current edition, never another edition's numbers.
+//! (and then no out-of-hours number: the check asks for one wherever there are hours).
+//! Nothing then says the MASH is closed: its own number is who to contact at any time, and
+//! its `mash_open` message says, in the edition's words, that it gives no hours, naming the
+//! current edition (the check makes it). Never another edition's numbers.
 
 use crate::clock::{describe_day, format_date, parse_date, parse_hhmm, Instant, Weekday};
 use crate::outcome::ContactNow;
@@ -14,10 +16,14 @@ impl RuleSet {
         self.open_hours_on(local.day).iter().any(|&(o, c)| local.minute >= o && local.minute < c)
     }
 
-    /// The MASH's opening hours on a day, as minutes after midnight; none on a bank holiday.
+    /// The MASH's opening hours on a day, as minutes after midnight; none on a bank holiday;
+    /// all day in an edition that gives no office hours (nothing says it is closed).
     fn open_hours_on(&self, day: i64) -> Vec<(u32, u32)> {
         let Some(mash) = self.contact("mash") else { return vec![] };
-        if mash.closed_on_bank_holidays && self.contacts.bank_holidays.iter().flat_map(|b| &b.dates).any(|d| parse_date(d) == Some(day)) {
+        if mash.hours.is_empty() {
+            return vec![(0, 24 * 60)];
+        }
+        if mash.closed_on_bank_holidays && self.contacts.bank_holidays.dates.iter().any(|d| parse_date(d) == Some(day)) {
             return vec![];
         }
         let weekday = Weekday::of(day);
@@ -42,36 +48,37 @@ impl RuleSet {
         })
     }
 
-    /// Who to contact now. `phone` is empty when this edition gives no number for now (no
-    /// office hours, or the MASH closed and no out-of-hours contact): `why` says so.
     pub fn contact_now(&self, now: Instant, urgent: bool) -> (ContactNow<'_>, Vec<String>) {
         let local = now.london();
         let open = self.mash_open(now);
-        let mash = self.contact("mash").expect("validated: the MASH exists");
+        let id = if open || !urgent { "mash" } else { "edt" };
+        // Validated: the MASH exists, and the EDT wherever the MASH has hours.
+        let c = self.contact(id).expect("validated");
         let mut warnings = Vec::new();
-        let until = self.contacts.bank_holidays.as_ref().map(|b| parse_date(&b.valid_until).unwrap_or(i64::MIN));
-        if let Some(until) = until.filter(|&u| local.day > u) {
+        // Without a bank-holiday list (no office hours) there is nothing to run out.
+        if let Some(until) = parse_date(&self.contacts.bank_holidays.valid_until).filter(|&u| local.day > u) {
             warnings.push(self.message("bank_holidays_run_out", &[("date", &format_date(until))]));
         }
         let next_open = self.next_open(now);
         let time = local.describe();
-        let fill = [
-            ("time", time.as_str()),
-            ("next_open", next_open.as_deref().unwrap_or_default()),
-            ("current", self.current_title()),
-            ("name", &mash.name),
-            ("phone", mash.phone.as_deref().unwrap_or_default()),
-        ];
-        let (c, id) = match (mash.hours.is_empty(), open, urgent, self.contact("edt")) {
-            (true, ..) => (None, "no_office_hours"),
-            (_, true, ..) => (Some(mash), "mash_open"),
-            (_, _, false, _) => (Some(mash), "mash_closed"),
-            (_, _, _, Some(edt)) => (Some(edt), "mash_closed_urgent"),
-            _ => (None, "no_out_of_hours"),
+        let fill = [("time", time.as_str()), ("next_open", next_open.as_deref().unwrap_or_default())];
+        let why = match (open, urgent) {
+            (true, _) => self.message("mash_open", &fill),
+            (false, true) => self.message("mash_closed_urgent", &fill),
+            (false, false) => self.message("mash_closed", &fill),
         };
-        let why = self.message(id, &fill);
-        let phone = c.and_then(|c| c.phone.as_deref()).unwrap_or_default();
-        let c = c.unwrap_or(mash);
-        (ContactNow { id: c.id.as_str(), name: &c.name, phone, mash_open: open, urgent, local_time: time, next_open, why }, warnings)
+        (
+            ContactNow {
+                id: c.id.as_str(),
+                name: &c.name,
+                phone: c.phone.as_deref().unwrap_or_default(),
+                mash_open: open,
+                urgent,
+                local_time: time,
+                next_open,
+                why,
+            },
+            warnings,
+        )
     }
 }

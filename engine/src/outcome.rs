@@ -123,10 +123,9 @@ pub struct ContactNow<'r> {
     /// something is urgent, otherwise "mash" again, for when it opens (`next_open`).
     pub id: &'r str,
     pub name: &'r str,
-    /// Empty when the edition gives no number to phone now (no office hours, or no
-    /// out-of-hours contact while the MASH is closed and something is urgent): `why` says so
-    /// and names the current edition.
     pub phone: &'r str,
+    /// Whether the MASH is open; also true in an edition that gives no office hours (nothing
+    /// says it is closed), where `why` says the edition gives none.
     pub mash_open: bool,
     /// Whether this case calls for a call now: there are urgent actions.
     pub urgent: bool,

@@ -97,24 +97,11 @@ impl RuleSet {
         self.categories.get(rank).is_some_and(|c| c.referral)
     }
 
-    /// The title of the edition to use for decisions: the one that supersedes this rule set,
-    /// else its own.
-    pub fn current_title(&self) -> &str {
-        self.meta.superseded_by.as_ref().map_or(&self.meta.title, |s| &s.title)
-    }
-
-    /// Which rule set this is: "Title, edition, version 0123456789ab" (the start of the
-    /// content hash), at the foot of every page and in the decision record.
-    pub fn describe(&self) -> String {
-        let m = &self.meta;
-        format!("{}, {}, version {}", m.title, m.edition, m.hash.get(..12).unwrap_or_default())
-    }
-
-    /// For a superseded edition, the rule set's words saying so (`superseded`), naming the
-    /// current edition; for the current one, nothing.
-    pub fn superseded_note(&self) -> Option<String> {
-        let m = &self.meta;
-        m.superseded_by.as_ref().map(|s| self.message("superseded", &[("title", &m.title), ("edition", &m.edition), ("current", &s.title)]))
+    /// For a superseded edition, the rule set's words saying so (`superseded`, which the
+    /// check makes name the current edition); for the current one, nothing.
+    pub fn superseded_note(&self) -> &str {
+        let note = self.messages.iter().find(|m| m.id.as_str() == "superseded");
+        note.filter(|_| self.meta.superseded_by.is_some()).map_or("", |m| &m.text)
     }
 
     pub fn category_rank(&self, id: &str) -> Option<usize> {

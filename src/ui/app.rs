@@ -5,7 +5,7 @@
 use super::check::check_answers;
 use super::ctx::Ctx;
 use super::error_summary::error_summary;
-use super::govuk::{el, prose, warning_inner};
+use super::govuk::{el, prose};
 use super::indicators::indicator_picker;
 use super::leave::{use_leave_prompt, use_quick_exit};
 use super::outcome::outcome_view;
@@ -114,9 +114,13 @@ pub fn app(props: &AppProps) -> Html {
     };
     let info = screen.info();
     let rules = &props.rules;
-    let intro = info.intro.map(|id| prose(&rules.message(id, &[("title", &rules.meta.title)])));
-    // A superseded edition says so where a decision might be taken from it.
-    let superseded = rules.superseded_note().filter(|_| matches!(screen, Screen::Start | Screen::Outcome | Screen::Summary));
+    // The page's introduction, after a warning ("! ", see `prose`) where a superseded edition
+    // must say so: where a decision might be taken from it.
+    let note = rules.superseded_note();
+    let mut intro = if !note.is_empty() && matches!(screen, Screen::Start | Screen::Outcome | Screen::Summary) { format!("! {note}\n") } else { String::new() };
+    if let Some(id) = info.intro {
+        intro += &rules.message(id, &[("title", &rules.meta.title)]);
+    }
 
     html! {
         <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={format!("{screen:?}")}>
@@ -142,8 +146,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             { error_summary(&ctx, &summary) }
             <h1 class="tg-heading-l" id={ctx.id("title")} tabindex="-1" ref={heading}>{ journey.heading() }</h1>
-            if let Some(note) = superseded { <div class="tg-warning-text tg-warning-text--urgent" data-superseded="">{ warning_inner(Html::from(note)) }</div> }
-            { for intro }
+            { prose(&intro) }
             { body }
             if let Some(label) = info.button {
                 <div class="tg-button-group">
@@ -156,7 +159,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             // Open a saved case on the start page; save one on every step after it.
             { if screen == Screen::Start { open_form(&ctx) } else { save_button(&ctx) } }
-            { el("p", "tg-meta", Html::from(format!("Rules: {}", rules.describe()))) }
+            { el("p", "tg-meta", Html::from(format!("Rules: {}, {}, version {}", rules.meta.title, rules.meta.edition, rules.meta.hash.get(..12).unwrap_or_default()))) }
         </section>
     }
 }

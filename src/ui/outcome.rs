@@ -75,14 +75,12 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
             }
             <div class="tg-contact-now" data-contact={out.contact.id.to_string()} data-mash-open={if out.contact.mash_open { "true" } else { "false" }}>
                 if out.contact.urgent || out.contact.mash_open {
-                    if !out.contact.phone.is_empty() {
-                        <p class="tg-body">
-                            <strong>{ if out.contact.urgent { "Who to phone now: " } else { "If you want advice now: " } }</strong>
-                            { format!("{}, {}", out.contact.name, out.contact.phone) }
-                        </p>
-                    }
-                } else if let Some(t) = &out.contact.next_open {
-                    <p class="tg-body"><strong>{ "The MASH is closed now" }</strong>{ format!(": it opens again on {t}.") }</p>
+                    <p class="tg-body">
+                        <strong>{ if out.contact.urgent { "Who to phone now: " } else { "If you want advice now: " } }</strong>
+                        { format!("{}, {}", out.contact.name, out.contact.phone) }
+                    </p>
+                } else {
+                    <p class="tg-body"><strong>{ "The MASH is closed now" }</strong>{ format!(": it opens again on {}.", out.contact.next_open.as_deref().unwrap_or_default()) }</p>
                 }
                 <p class="tg-body">{ &out.contact.why }{ " If a child is in immediate danger, call 999." }</p>
             </div>
@@ -97,7 +95,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
 
             { el("h2", "tg-heading-m", "Why".into()) }
             if out.because.is_empty() {
-                { el("p", "tg-body", Html::from(format!("Nothing you entered points above {}.", rules.categories[0].name))) }
+                { el("p", "tg-body", "Nothing you entered points above this category.".into()) }
             }
             if !rules_reasons.is_empty() { { reason_list(&rules_reasons) } }
             { for by_domain.iter().enumerate().filter(|(_, reasons)| !reasons.is_empty()).map(|(d, reasons)| html! {

@@ -43,7 +43,7 @@ pub fn danger_exit(ctx: &Ctx) -> Html {
             { el("h2", "tg-heading-m", "Then".into()) }
             <ol class="tg-list tg-list--number">
                 <li>
-                    if !contact.phone.is_empty() { { "Phone " }{ contact_details(rules, contact.id) }{ " " } }
+                    { "Phone " }{ contact_details(rules, contact.id) }{ " " }
                     { el("span", "tg-now", Html::from(&contact.why)) }
                 </li>
                 <li>{ rules.message("danger_follow_up", &[]) }</li>

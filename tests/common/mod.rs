@@ -94,10 +94,8 @@ pub fn document(name: &str) -> String {
 /// edition it was not written for (as `rules/luton-2021` is): what it lacks or changes.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Edition {
-    /// No `edt` contact: nobody to phone while the MASH is closed.
-    pub without_edt: bool,
-    /// No office hours and no bank holidays (and so no `mash_open` conditions): implies
-    /// `without_edt`.
+    /// No office hours, no bank holidays and no out-of-hours contact (`edt`), as in the 2021
+    /// edition; and so no `mash_open` conditions and no action that phones the EDT.
     pub without_hours: bool,
     /// Three categories, renamed and re-cut: Base (Universal and Emerging Needs), Intensive,
     /// Specialist.
@@ -105,6 +103,13 @@ pub struct Edition {
     /// `superseded_by` names the current edition.
     pub superseded: bool,
 }
+
+/// The fixture's `mash_open` message without office hours: who to contact at any time.
+pub const NO_HOURS: &str =
+    "This edition gives no office hours for the MASH and no out-of-hours number: for whom to phone out of hours, use the current edition, Effective Support for Children and Families in Luton.";
+
+/// The fixture's `sending_now` without office hours.
+pub const NOT_URGENT: &str = "This is not urgent: send it through the MASH web form. This edition gives no office hours for the MASH.";
 
 /// The Emergency Duty Team's number in the current edition: an edition without an EDT must
 /// never show it.
@@ -133,7 +138,7 @@ pub fn fixture_dir(e: Edition) -> std::path::PathBuf {
     let luton = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/luton");
     let dir = std::env::temp_dir().join(format!("threshold-edition-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
     std::fs::create_dir_all(&dir).unwrap();
-    let without_edt = e.without_edt || e.without_hours;
+    let without_edt = e.without_hours;
     let mut files: std::collections::BTreeMap<String, String> =
         engine::load::FILES.iter().map(|name| (name.to_string(), std::fs::read_to_string(luton.join(name)).unwrap())).collect();
 
@@ -224,11 +229,13 @@ pub fn fixture_dir(e: Edition) -> std::path::PathBuf {
         );
     }
     let g = files.get_mut("guidance.toml").unwrap();
-    g.push_str(concat!(
-        "\n[[message]]\nid = \"no_office_hours\"\ntext = \"This edition gives no office hours for the MASH and no out-of-hours number. The MASH's number in it: {phone}. For whom to phone now, use the current edition, {current}.\"\n",
-        "\n[[message]]\nid = \"no_out_of_hours\"\ntext = \"The MASH is closed ({time}) until {next_open}, and this edition gives no out-of-hours number: for whom to phone now, use the current edition, {current}.\"\n",
-        "\n[[message]]\nid = \"superseded\"\ntext = \"This is {title} ({edition}): for reference and training. Use the current edition, {current}, for decisions.\"\n",
-    ));
+    if e.without_hours {
+        *g = g.replace("text = \"This is not urgent: send it through the MASH web form.\"", &format!("text = \"{NOT_URGENT}\""));
+        *g = g.replace("text = \"The MASH is open now ({time}).\"", &format!("text = \"{NO_HOURS}\""));
+    }
+    g.push_str(
+        "\n[[message]]\nid = \"superseded\"\ntext = \"This edition is for reference and training. Use the current edition, Effective Support for Children and Families in Luton, for decisions.\"\n",
+    );
     for (name, text) in &files {
         std::fs::write(dir.join(name), text).unwrap();
     }
