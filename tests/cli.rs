@@ -159,6 +159,7 @@ fn readme_examples_say_what_the_readme_says() {
     assert_eq!((v["contact"]["id"].as_str(), v["contact"]["urgent"].as_bool()), (Some("mash"), Some(false)));
     assert_eq!(v["contact"]["next_open"], "Monday 23 November 2026 at 08:45");
     assert!(v["ruleset"]["superseded_by"].is_null());
+    assert_eq!(v["contact"]["office_hours_given"], true);
     let o = threshold(&["assess", "docs/cases/two-editions-saturday-night.json", "--rules", "luton-2021"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -166,6 +167,7 @@ fn readme_examples_say_what_the_readme_says() {
     assert_eq!(v["ruleset"]["superseded_by"]["id"], "luton");
     let why = v["contact"]["why"].as_str().unwrap();
     assert!(why.contains("no office hours") && why.contains("no out-of-hours number") && why.contains("current edition"), "{why}");
+    assert_eq!(v["contact"]["office_hours_given"], false, "the outcome says it does not know the MASH's hours");
     assert!(!stdout(&o).contains("0300 300 8123"), "the 2021 edition never borrows the current edition's out-of-hours number");
 }
 

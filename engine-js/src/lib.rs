@@ -633,6 +633,9 @@ export interface ContactNow {
   /** Also true when the rule set's edition gives no office hours (nothing says the MASH is
    *  closed): `why` then says so and names the current edition. */
   mash_open: boolean;
+  /** False when the edition gives no office hours for the MASH: `mash_open` is then not
+   *  knowledge of the time (see `why`). */
+  office_hours_given: boolean;
   urgent: boolean;
   /** e.g. "Friday 20 November 2026, 16:20 GMT". */
   local_time: string;

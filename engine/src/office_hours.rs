@@ -73,6 +73,7 @@ impl RuleSet {
                 name: &c.name,
                 phone: c.phone.as_deref().unwrap_or_default(),
                 mash_open: open,
+                office_hours_given: !self.contact("mash").is_some_and(|m| m.hours.is_empty()),
                 urgent,
                 local_time: time,
                 next_open,

@@ -127,6 +127,9 @@ pub struct ContactNow<'r> {
     /// Whether the MASH is open; also true in an edition that gives no office hours (nothing
     /// says it is closed), where `why` says the edition gives none.
     pub mash_open: bool,
+    /// Whether the edition gives the MASH's office hours; when it does not, `mash_open` is
+    /// not knowledge of the time, and `why` says so.
+    pub office_hours_given: bool,
     /// Whether this case calls for a call now: there are urgent actions.
     pub urgent: bool,
     /// e.g. "Friday 21 November 2026, 16:20 GMT".
