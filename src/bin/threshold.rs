@@ -1,4 +1,4 @@
-//! `threshold`: check, count and query a rule set, and assess a case, from the command line.
+//! `threshold`: check, count, query and compare rule sets, and assess a case, from the command line.
 //! For partnership staff editing `rules/` and for audits. Output is JSON where it is data.
 
 #[cfg(target_arch = "wasm32")]
@@ -20,10 +20,15 @@ mod cli {
   threshold rules check [PATH]      validate a rule-set folder (default: the built-in Luton rules)
   threshold rules stats [PATH]      JSON: indicator counts by category and domain, pathways, questions
   threshold rules questions [PATH]  JSON: every question, its answers and when it applies
+  threshold rules diff OLD NEW [--json | --markdown]
+                                    what changed between two editions: categories (renamed,
+                                    re-cut), indicators (added, removed, reworded with a score,
+                                    moved), contacts, office hours and bank holidays, consent,
+                                    pathways; text for people, JSON for tools, or a Markdown page
   threshold assess CASE.json [--rules PATH]
                                     JSON: the engine's outcome for a case
 CASE.json: {\"indicators\": [id or exact text, ...], \"answers\": {\"question_id\": \"answer\"}, \"now\": \"2026-11-20T16:20:00Z\"}
-exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
+exit codes: 0 ok (for diff: whether or not they differ), 1 invalid or missing rule set, 2 bad case or usage";
 
     /// Prints a result. When whoever reads it has gone (`threshold rules stats | head`), stop
     /// quietly with success, as command-line tools do, instead of panicking.
@@ -142,6 +147,36 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
         }
     }
 
+    /// `rules diff OLD NEW [--json | --markdown]`: both rule sets are checked first (every
+    /// problem in either is printed, exit 1), then compared.
+    fn diff(args: &[String]) -> i32 {
+        let mut format = None;
+        let mut paths = Vec::new();
+        for a in args {
+            match a.as_str() {
+                "--json" | "--markdown" if format.is_none() => format = Some(a.as_str()),
+                flag if flag.starts_with("--") => {
+                    eprintln!("{USAGE}");
+                    return 2;
+                }
+                path => paths.push(path.to_string()),
+            }
+        }
+        let [old, new] = paths.as_slice() else {
+            eprintln!("{USAGE}");
+            return 2;
+        };
+        let (old_rules, new_rules) = (rules(Some(old)), rules(Some(new)));
+        let (Ok(o), Ok(n)) = (old_rules, new_rules) else { return 1 };
+        let d = engine::diff::diff(&o, &n);
+        match format {
+            Some("--json") => print(&d),
+            Some(_) => out(engine::diff::report::markdown(&d, old, new).trim_end()),
+            None => out(engine::diff::report::text(&d, old, new).trim_end()),
+        }
+        0
+    }
+
     pub fn run(args: Vec<String>) -> i32 {
         let a: Vec<&str> = args.iter().map(String::as_str).collect();
         match a.as_slice() {
@@ -162,6 +197,7 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
             },
             ["rules", "stats", rest @ ..] if rest.len() <= 1 => rules(args.get(2)).map(|r| print(&stats(&r))).map_or_else(|c| c, |_| 0),
             ["rules", "questions", rest @ ..] if rest.len() <= 1 => rules(args.get(2)).map(|r| print(&questions(&r))).map_or_else(|c| c, |_| 0),
+            ["rules", "diff", ..] => diff(&args[2..]),
             ["assess", ..] => assess(&args[1..]),
             ["--help" | "-h" | "help"] => {
                 out(USAGE);
