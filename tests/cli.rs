@@ -304,3 +304,24 @@ fn rules_diff_errors_name_the_path_and_keep_the_exit_codes() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// README's "Comparing editions" example: every line it shows is in what `rules diff` prints
+/// (runs of spaces, which pad the table, compared as one).
+#[test]
+fn readme_rules_diff_example_is_what_rules_diff_prints() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let (_, rest) = readme.split_once("```text rules-diff\n").expect("README's rules diff example");
+    let (example, _) = rest.split_once("\n```").unwrap();
+    if !std::path::Path::new("rules/luton-2021").is_dir() {
+        // Nothing to compare until the 2021 edition is in the repository.
+        eprintln!("skipped: rules/luton-2021 does not exist");
+        return;
+    }
+    let o = threshold(&["rules", "diff", "rules/luton-2021", "rules/luton"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let squash = |s: &str| s.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let printed: Vec<String> = stdout(&o).lines().map(squash).collect();
+    for line in example.lines().map(squash).filter(|l| !l.is_empty() && l != "…") {
+        assert!(printed.contains(&line), "README shows {line:?}, which `rules diff rules/luton-2021 rules/luton` does not print:\n{}", stdout(&o));
+    }
+}

@@ -105,9 +105,9 @@ pub struct Indicators {
     /// Of those, the ones whose punctuation, capitals or spacing differ (a curly apostrophe
     /// made straight): the same words, so neither reworded nor counted as a change.
     pub punctuation_only: Vec<Pair>,
-    /// Same item, other words (some also moved), in the new edition's order.
+    /// Same item, other words (some also moved), by the new category, domain and file order.
     pub reworded: Vec<Pair>,
-    /// Same item in another category or domain (some also reworded), in the new edition's order.
+    /// Same item in another category or domain (some also reworded), in the same order.
     pub moved: Vec<Pair>,
     pub added: Vec<IndicatorRef>,
     pub removed: Vec<IndicatorRef>,
@@ -481,6 +481,11 @@ fn is_prose(s: &str) -> bool {
     s.split_whitespace().count() >= 6
 }
 
+/// Fields whose values are conditions or ids, as the files write them, not words for people.
+pub fn is_code_field(field: &str) -> bool {
+    field.ends_with("when") || ["category floor", "consent exception", "out of hours for", "covers", ": contact"].iter().any(|f| field.ends_with(f))
+}
+
 fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
     let mut names: Vec<&String> = new.iter().map(|(f, _)| f).collect();
     for (f, _) in old {
@@ -495,7 +500,7 @@ fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
             let n = new.iter().find(|(x, _)| x == f).and_then(|(_, v)| v.clone());
             (o != n).then(|| {
                 let score = match (&o, &n) {
-                    (Some(a), Some(b)) if is_prose(a) || is_prose(b) => Some(similarity(a, b)),
+                    (Some(a), Some(b)) if (is_prose(a) || is_prose(b)) && !is_code_field(f) => Some(similarity(a, b)),
                     _ => None,
                 };
                 FieldChange { field: f.clone(), old: o, new: n, score }
@@ -822,6 +827,18 @@ pub fn diff(old: &RuleSet, new: &RuleSet) -> Diff {
     }
     indicators.added = new.indicators.iter().zip(&new_found).filter(|(_, f)| !**f).map(|(i, _)| indicator_ref(new, i)).collect();
     indicators.removed = old.indicators.iter().zip(&old_found).filter(|(_, f)| !**f).map(|(i, _)| indicator_ref(old, i)).collect();
+    // Listed by category (lowest first), then domain (the rule set's order), then the file's order.
+    let order = |r: &RuleSet, i: &IndicatorRef| {
+        (
+            r.categories.iter().position(|c| c.id.as_str() == i.category.id),
+            r.domains.iter().position(|d| d.id.as_str() == i.domain.id),
+            r.indicators.iter().position(|x| x.id.as_str() == i.id),
+        )
+    };
+    indicators.added.sort_by_key(|i| order(new, i));
+    indicators.removed.sort_by_key(|i| order(old, i));
+    indicators.reworded.sort_by_key(|p| order(new, &p.new));
+    indicators.moved.sort_by_key(|p| order(new, &p.new));
 
     let edition = |r: &RuleSet| Edition {
         id: r.meta.id.clone(),

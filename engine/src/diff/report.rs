@@ -159,7 +159,7 @@ fn write(d: &Diff, old_label: &str, new_label: &str, md: bool) -> String {
 fn header(w: &mut W, d: &Diff, old_label: &str, new_label: &str) {
     let ed = |w: &W, e: &Edition, label: &str| {
         if w.md {
-            format!("*{}*, {} (rule set {}, in {})", w.esc(&e.title), w.esc(&e.edition), w.code(&e.id), w.code(label))
+            format!("*{}*, {} — rule set {} in {}", w.esc(&e.title), w.esc(&e.edition), w.code(&e.id), w.code(label))
         } else {
             format!("{label} — {}, {}; rule set {}, hash {}", e.title, e.edition, e.id, &e.hash[..e.hash.len().min(12)])
         }
@@ -187,7 +187,8 @@ fn header(w: &mut W, d: &Diff, old_label: &str, new_label: &str) {
             0,
             "**Reworded.** The same indicator in other words. The score says how alike the old and the new wording are, \
              from 0 (nothing in common) to 1 (the same words); below 0.60 the two count as one removed and one added. \
-             A score measures words, not meaning: read both wordings.",
+             A score measures words, not meaning: read both wordings. Other texts (a contact's details, a consent rule's \
+             words) changed this little are *reworded*, and changed more, *rewritten*.",
         );
         w.item(0, "**Moved.** An indicator that is now in a different category or domain from the rest of its old category (or domain).");
         w.item(0, "**Added** and **removed.** Indicators, contacts, dates and rules found in only one of the two editions.");
@@ -408,19 +409,46 @@ fn indicators(w: &mut W, d: &Diff) {
     }
 }
 
-/// One field change as a list item (prose reworded: both wordings beneath it).
+/// A field's value as shown: conditions and ids as code, everything else as quoted words.
+fn value(w: &W, field: &str, v: &str) -> String {
+    if is_code_field(field) {
+        w.code(v)
+    } else {
+        w.q(v)
+    }
+}
+
+/// A field's name as shown: "action `fgm.report_police`: when".
+fn field_name(w: &W, name: &str) -> String {
+    match name.strip_prefix("action ") {
+        Some(rest) => match rest.split_once(": ") {
+            Some((id, f)) => format!("action {}: {}", w.code(id), w.esc(f)),
+            None => format!("action {}", w.code(rest)),
+        },
+        None => w.esc(name),
+    }
+}
+
+/// One field change as a list item (prose changed: both wordings beneath it, with their score).
 fn field(w: &mut W, depth: usize, name: &str, f: &FieldChange) {
-    let name = w.esc(name);
+    let shown = field_name(w, name);
     match (&f.old, &f.new) {
-        (None, Some(n)) => w.item(depth, &format!("{name}: added, {}", w.q(n))),
-        (Some(o), None) => w.item(depth, &format!("{name}: removed (was {})", w.q(o))),
+        (None, Some(n)) => w.item(depth, &format!("{shown}: added, {}", value(w, name, n))),
+        (Some(o), None) => w.item(depth, &format!("{shown}: removed (was {})", value(w, name, o))),
         (Some(o), Some(n)) => match f.score {
+            Some(s) if s >= 1.0 => w.item(depth, &format!("{shown}: the same words; only punctuation, capitals or spacing changed")),
             Some(s) => {
-                w.item(depth, &format!("{name}: reworded ({})", score(s)));
-                w.item(depth + 1, &format!("was: {}", w.q(o)));
-                w.item(depth + 1, &format!("now: {}", w.q(n)));
+                let how = if s >= REWORDED_AT_LEAST { "reworded" } else { "rewritten" };
+                w.item(depth, &format!("{shown}: {how} (score {})", score(s)));
+                w.item(depth + 1, &format!("was: {}", value(w, name, o)));
+                w.item(depth + 1, &format!("now: {}", value(w, name, n)));
             }
-            None => w.item(depth, &format!("{name}: {} → {}", w.q(o), w.q(n))),
+            None if o.chars().count() + n.chars().count() > 80 => {
+                w.item(depth, &format!("{shown}: changed"));
+                w.item(depth + 1, &format!("was: {}", value(w, name, o)));
+                w.item(depth + 1, &format!("now: {}", value(w, name, n)));
+            }
+            None => w.item(depth, &format!("{shown}: {} → {}", value(w, name, o), value(w, name, n))),
         },
         (None, None) => {}
     }
@@ -454,8 +482,8 @@ fn items(w: &mut W, list: &[ItemChange], skip: fn(&str) -> bool) {
                 match change {
                     Change::Changed => field(w, 2, &f.field, f),
                     _ => {
-                        let v = f.new.as_ref().or(f.old.as_ref()).map(|v| w.q(v)).unwrap_or_default();
-                        w.item(2, &format!("{}: {v}", w.esc(&f.field)));
+                        let v = f.new.as_ref().or(f.old.as_ref()).map(|v| value(w, &f.field, v)).unwrap_or_default();
+                        w.item(2, &format!("{}: {v}", field_name(w, &f.field)));
                     }
                 }
             }
