@@ -21,7 +21,7 @@
 pub mod report;
 
 use crate::contract::distance;
-use crate::model::*;
+use crate::model::{self, *};
 use crate::ruleset::RuleSet;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -736,18 +736,26 @@ fn tidy_actions(mut c: ItemChange) -> ItemChange {
     c
 }
 
+/// A rule set's bank holidays; an edition without office hours may have none.
+fn holidays(c: &ContactsFile) -> Option<&model::BankHolidays> {
+    Some(&c.bank_holidays)
+}
+
 fn bank_holidays(old: &ContactsFile, new: &ContactsFile) -> BankHolidays {
-    let (o, n) = (&old.bank_holidays, &new.bank_holidays);
+    let (o, n) = (holidays(old), holidays(new));
+    let dates = |b: Option<&model::BankHolidays>| b.map(|b| b.dates.clone()).unwrap_or_default();
+    let (od, nd) = (dates(o), dates(n));
     let fields = |c: &ContactsFile| -> Fields {
+        let b = holidays(c);
         vec![
             ("time zone".into(), Some(c.timezone.clone())),
-            ("bank holidays listed until".into(), Some(c.bank_holidays.valid_until.clone())),
-            ("bank holidays from".into(), Some(c.bank_holidays.source.clone())),
+            ("bank holidays listed until".into(), b.map(|b| b.valid_until.clone())),
+            ("bank holidays from".into(), b.map(|b| b.source.clone())),
         ]
     };
     BankHolidays {
-        added: n.dates.iter().filter(|d| !o.dates.contains(d)).cloned().collect(),
-        removed: o.dates.iter().filter(|d| !n.dates.contains(d)).cloned().collect(),
+        added: nd.iter().filter(|d| !od.contains(d)).cloned().collect(),
+        removed: od.iter().filter(|d| !nd.contains(d)).cloned().collect(),
         fields: field_changes(&fields(old), &fields(new)),
     }
 }
