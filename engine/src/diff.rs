@@ -13,7 +13,7 @@
 //!   re-cut shows with the evidence for it. An indicator is *moved* when it is not where its
 //!   old category's (or domain's) successor is.
 //! - **Contacts, bank holidays, consent exceptions and rules, pathways** are matched by id
-//!   (then by their name or words), field by field; a field one edition lacks is *added* or
+//!   (then by their name or words, if very alike), field by field; a field one edition lacks is *added* or
 //!   *removed*.
 //!
 //! Not in the widget: only the CLI calls it, and it is compiled for native builds only.
@@ -28,6 +28,10 @@ use std::collections::BTreeMap;
 
 /// Two texts at least this alike are the same item reworded; below it, one removed and one added.
 pub const REWORDED_AT_LEAST: f64 = 0.6;
+/// A contact, exception, consent rule or pathway under a new id is the old one only if its name
+/// or words are at least this alike: two services with similar names ("Family Partnership
+/// Service", "Youth Partnership Service") are not one service renamed.
+pub const SAME_ITEM_AT_LEAST: f64 = 0.8;
 /// An old category is matched with confidence when at least this share of its indicators
 /// that are found again are in one new category (and at least half of them are found).
 pub const SURE_SHARE: f64 = 0.75;
@@ -518,7 +522,7 @@ struct Item {
     fields: Fields,
 }
 
-/// Items matched by id, then the rest by their words (at least [`REWORDED_AT_LEAST`] alike);
+/// Items matched by id, then the rest by their words (at least [`SAME_ITEM_AT_LEAST`] alike);
 /// the changes in the new edition's order, then what was removed.
 fn compare_items(old: Vec<Item>, new: Vec<Item>) -> Vec<ItemChange> {
     let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
@@ -533,7 +537,7 @@ fn compare_items(old: Vec<Item>, new: Vec<Item>) -> Vec<ItemChange> {
     let mut candidates = Vec::new();
     for (n, ni) in new.iter().enumerate().filter(|(n, _)| new_match[*n].is_none()) {
         for (o, oi) in old.iter().enumerate().filter(|(o, _)| !old_taken[*o]) {
-            if let Some(s) = score(&Prepared::new(&oi.words), &Prepared::new(&ni.words), REWORDED_AT_LEAST) {
+            if let Some(s) = score(&Prepared::new(&oi.words), &Prepared::new(&ni.words), SAME_ITEM_AT_LEAST) {
                 candidates.push((s, o, n));
             }
         }

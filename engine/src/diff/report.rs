@@ -473,10 +473,10 @@ fn items(w: &mut W, list: &[ItemChange], skip: fn(&str) -> bool) {
             let head = if i.name == i.id { w.code(&i.id) } else { format!("{} ({}{was})", w.esc(&i.name), w.code(&i.id)) };
             let head = if i.name == i.id && !was.is_empty() { format!("{head} ({})", was.trim_start_matches(", ")) } else { head };
             w.item(1, &head);
-            // An added or removed item's fields, less the name its heading gives.
+            // An added or removed item's fields, less the one its heading already says.
             let shown = |f: &&FieldChange| match change {
                 Change::Changed => !skip(&f.field),
-                _ => !(f.field == "name" && f.new.as_ref().or(f.old.as_ref()) == Some(&i.name)),
+                _ => f.new.as_ref().or(f.old.as_ref()) != Some(&i.name),
             };
             for f in i.fields.iter().filter(shown) {
                 match change {
