@@ -256,3 +256,163 @@ fn assess_reads_a_case_the_widget_saved() {
     assert!(stderr(&o).contains("unknown field `judgment`"), "{}", stderr(&o));
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// A copy of `rules/luton` in a fresh temp folder, to edit.
+fn copy_of_luton(name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir("rules/luton").unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Replaces the first `from` in a rule file with `to` (which must be there).
+fn edit(dir: &std::path::Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The edition after a year's edits: an indicator reworded, one moved to another category (and
+/// the hand counts with it), a category renamed, a contact removed, the MASH's number changed,
+/// a bank holiday added.
+fn edited_edition(name: &str) -> std::path::PathBuf {
+    let dir = copy_of_luton(name);
+    edit(&dir, "indicators.toml", "text = \"Missing immunisations/checks\"", "text = \"Missing immunisations or health checks\"");
+    edit(&dir, "indicators.toml", "id = \"fh.health.1\"\ncategory = \"family_help\"", "id = \"fh.health.1\"\ncategory = \"statutory_intervention\"");
+    edit(&dir, "indicator-counts.toml", "[family_help]\nhealth = 7", "[family_help]\nhealth = 6");
+    edit(&dir, "indicator-counts.toml", "[statutory_intervention]\nhealth = 15", "[statutory_intervention]\nhealth = 16");
+    edit(&dir, "indicator-counts.toml", "family_help = 55\nstatutory_intervention = 73", "family_help = 54\nstatutory_intervention = 74");
+    edit(&dir, "ruleset.toml", "name = \"Family Help\"", "name = \"Targeted Family Help\"");
+    edit(&dir, "contacts.toml", "[[contact]]\nid = \"yps\"\nname = \"Youth Partnership Service (YPS)\"\n", "[[retired]]\n");
+    edit(&dir, "contacts.toml", "[[retired]]\nhow = \"Children in the youth justice system are known to the YPS.\"\nsource = \"Children in Specific risks and vulnerabilities > Children and Young People involved in the youth justice system and serious youth violence\"\n", "");
+    edit(&dir, "pathways.toml", "contact = \"yps\"\n", "");
+    edit(&dir, "contacts.toml", "phone = \"01582 547653\"", "phone = \"01582 547000\"");
+    edit(&dir, "contacts.toml", "\"2027-12-27\", \"2027-12-28\",", "\"2027-12-27\", \"2027-12-28\", \"2028-01-03\",");
+    let o = threshold(&["rules", "check", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "the edited edition must be valid: {}", stderr(&o));
+    dir
+}
+
+#[test]
+fn rules_diff_says_what_changed_for_people() {
+    let dir = edited_edition("diff-text");
+    let o = threshold(&["rules", "diff", "rules/luton", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Table columns are padded: compare with runs of spaces as one.
+    let text = stdout(&o).split('\n').map(|l| l.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
+    for want in [
+        "Indicators: 239 → 239: 237 unchanged, 1 reworded, 1 moved.",
+        "Contacts: 1 removed, 1 changed.",
+        "Family Help → Targeted Family Help (renamed) 55 of 55 Targeted Family Help: 54; Statutory Intervention / Family Help: 1\n",
+        "0.74: now “Missing immunisations or health checks” (en.health.1); was “Missing immunisations/checks”.",
+        "(fh.health.1), from Family Help — Health\n",
+        "Removed\n- Youth Partnership Service (YPS) (yps)\n- how: “Children in the youth justice system are known to the YPS.”\n",
+        "phone: “01582 547653” → “01582 547000”",
+        "2028: Monday 3 January",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn rules_diff_json_is_for_tools_and_markdown_for_a_page() {
+    let dir = edited_edition("diff-json");
+    let o = threshold(&["rules", "diff", "rules/luton", dir.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let reworded = &v["indicators"]["reworded"][0];
+    assert_eq!((reworded["old"]["id"].as_str(), reworded["score"].as_f64()), (Some("en.health.1"), Some(0.74)));
+    assert_eq!(v["indicators"]["moved"][0]["new"]["category"]["id"], "statutory_intervention");
+    let fh = &v["categories"][2];
+    assert_eq!(
+        (fh["old"]["name"].as_str(), fh["new"]["name"].as_str(), fh["renamed"].as_bool(), fh["sure"].as_bool()),
+        (Some("Family Help"), Some("Targeted Family Help"), Some(true), Some(true))
+    );
+    let yps = v["contacts"].as_array().unwrap().iter().find(|c| c["id"] == "yps").unwrap();
+    assert_eq!(yps["change"], "removed");
+    let mash = v["contacts"].as_array().unwrap().iter().find(|c| c["id"] == "mash").unwrap();
+    assert_eq!(mash["fields"][0], serde_json::json!({ "field": "phone", "old": "01582 547653", "new": "01582 547000" }));
+    assert_eq!(v["bank_holidays"]["added"], serde_json::json!(["2028-01-03"]));
+
+    let o = threshold(&["rules", "diff", "--markdown", "rules/luton", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# What changed between two editions of the threshold document\n"), "{md}");
+    assert!(
+        md.contains("| Family Help → Targeted Family Help (renamed) | 55 of 55 | Targeted Family Help: 54; Statutory Intervention / Family Help: 1 |"),
+        "{md}"
+    );
+    assert!(md.contains("- 0.74: now “Missing immunisations or health checks” (`en.health.1`); was “Missing immunisations/checks”."), "{md}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn rules_diff_of_an_edition_with_itself_says_so() {
+    let o = threshold(&["rules", "diff", "rules/luton", "rules/luton"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("No differences"), "{}", stdout(&o));
+}
+
+#[test]
+fn rules_diff_errors_name_the_path_and_keep_the_exit_codes() {
+    // A path that is not a rule set: exit 1, as `rules check` does, saying which and why.
+    let o = threshold(&["rules", "diff", "rules/luton-1999", "rules/luton"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "rules/luton-1999: no such folder\n");
+    let o = threshold(&["rules", "diff", "rules", "rules/luton"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("rules: not a rule set (none of its files is here: ruleset.toml, indicators.toml,"), "{}", stderr(&o));
+    let o = threshold(&["rules", "diff", "rules/luton", "README.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "README.md: not a folder (give the folder that holds ruleset.toml)\n");
+    // An invalid edition: every problem, then the count, exit 1.
+    let dir = copy_of_luton("diff-invalid");
+    edit(&dir, "contacts.toml", "\"2027-12-28\",", "\"2027-12-28\", \"2028-13-01\",");
+    let o = threshold(&["rules", "diff", "rules/luton", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("contacts.toml: bank holiday '2028-13-01' is not a date (YYYY-MM-DD)") && stderr(&o).contains("1 problem(s) in the rule set"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+    // Usage: exit 2.
+    for args in [
+        &["rules", "diff", "rules/luton"][..],
+        &["rules", "diff", "rules/luton", "rules/luton", "--html"],
+        &["rules", "diff", "a", "b", "c"],
+        &["rules", "diff", "a", "b", "--json", "--markdown"],
+    ] {
+        let o = threshold(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("threshold rules diff OLD NEW"), "{args:?}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// README's "Comparing editions" example: every line it shows is in what `rules diff` prints
+/// (runs of spaces, which pad the table, compared as one).
+#[test]
+fn readme_rules_diff_example_is_what_rules_diff_prints() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let (_, rest) = readme.split_once("```text rules-diff\n").expect("README's rules diff example");
+    let (example, _) = rest.split_once("\n```").unwrap();
+    if !std::path::Path::new("rules/luton-2021").is_dir() {
+        // Nothing to compare until the 2021 edition is in the repository.
+        eprintln!("skipped: rules/luton-2021 does not exist");
+        return;
+    }
+    let o = threshold(&["rules", "diff", "rules/luton-2021", "rules/luton"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let squash = |s: &str| s.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let printed: Vec<String> = stdout(&o).lines().map(squash).collect();
+    for line in example.lines().map(squash).filter(|l| !l.is_empty() && l != "…") {
+        assert!(printed.contains(&line), "README shows {line:?}, which `rules diff rules/luton-2021 rules/luton` does not print:\n{}", stdout(&o));
+    }
+}

@@ -7,7 +7,8 @@
 //!   and the [`contract`] of ids the code relies on;
 //! - [`compact`]: the compiled binary form the browser decodes instead of TOML;
 //! - [`assess`]: a case and an instant → an [`Outcome`];
-//! - [`clock`]: RFC 3339 and London time.
+//! - [`clock`]: RFC 3339 and London time;
+//! - `diff` (native only): what changed between two editions of a rule set.
 
 pub mod assess;
 pub mod case;
@@ -16,6 +17,9 @@ pub mod clock;
 pub mod compact;
 pub mod consent;
 pub mod contract;
+/// Comparing two editions (the CLI's `rules diff`); native only, so the widget never carries it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod diff;
 pub mod load;
 pub mod model;
 pub mod office_hours;
@@ -28,8 +32,17 @@ pub use clock::Instant;
 pub use load::{load, RuleError, RuleSet, Sources};
 
 /// Reads a rule-set folder from disk (CLI, tests and build scripts; not in the browser).
+/// A path that is not a rule-set folder is one clear error: no such folder, not a folder, or a
+/// folder without any of the rule files (the folder above a rule set, say); a folder with some
+/// of them is a rule set with files missing, which the check lists.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read_folder(path: &std::path::Path) -> Result<Sources, String> {
+    if !path.exists() {
+        return Err(format!("{}: no such folder", path.display()));
+    }
+    if !path.is_dir() {
+        return Err(format!("{}: not a folder (give the folder that holds ruleset.toml)", path.display()));
+    }
     let mut files = std::collections::BTreeMap::new();
     for name in load::FILES.iter().chain([&load::COUNTS_FILE]) {
         match std::fs::read_to_string(path.join(name)) {
@@ -40,8 +53,8 @@ pub fn read_folder(path: &std::path::Path) -> Result<Sources, String> {
             Err(e) => return Err(format!("{}: {e}", path.join(name).display())),
         }
     }
-    if !path.is_dir() {
-        return Err(format!("{}: not a folder", path.display()));
+    if files.is_empty() {
+        return Err(format!("{}: not a rule set (none of its files is here: {})", path.display(), load::FILES.join(", ")));
     }
     Ok(Sources { folder: path.display().to_string(), files })
 }

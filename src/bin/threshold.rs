@@ -1,4 +1,4 @@
-//! `threshold`: check, count and query a rule set, and assess a case, from the command line.
+//! `threshold`: check, count, query and compare rule sets, and assess a case, from the command line.
 //! For partnership staff editing `rules/` and for audits. Output is JSON where it is data.
 
 #[cfg(target_arch = "wasm32")]
@@ -22,12 +22,17 @@ mod cli {
   threshold rules questions [RULES] JSON: every question, its answers and when it applies
   threshold rules compile RULES OUT.bin
                                     check a rule set and write it compiled, as the widget fetches it
+  threshold rules diff OLD NEW [--json | --markdown]
+                                    what changed between two editions: categories (renamed,
+                                    re-cut), indicators (added, removed, reworded with a score,
+                                    moved), contacts, office hours and bank holidays, consent,
+                                    pathways; text for people, JSON for tools, or a Markdown page
   threshold assess CASE.json [--rules RULES]
                                     JSON: the engine's outcome for a case
 RULES: a rule-set folder (rules/luton-2021) or the id of one in rules/ (luton, luton-2021)
 CASE.json: {\"indicators\": [id or exact text, ...], \"answers\": {\"question_id\": \"answer\"}, \"now\": \"2026-11-20T16:20:00Z\"}
            a case saved by the widget also has \"judgement\", \"judgement_reason\" and \"ruleset\"
-exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
+exit codes: 0 ok (for diff: whether or not they differ), 1 invalid or missing rule set, 2 bad case or usage";
 
     /// Prints a result. When whoever reads it has gone (`threshold rules stats | head`), stop
     /// quietly with success, as command-line tools do, instead of panicking.
@@ -213,6 +218,36 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
         }
     }
 
+    /// `rules diff OLD NEW [--json | --markdown]`: both rule sets are checked first (every
+    /// problem in either is printed, exit 1), then compared.
+    fn diff(args: &[String]) -> i32 {
+        let mut format = None;
+        let mut paths = Vec::new();
+        for a in args {
+            match a.as_str() {
+                "--json" | "--markdown" if format.is_none() => format = Some(a.as_str()),
+                flag if flag.starts_with("--") => {
+                    eprintln!("{USAGE}");
+                    return 2;
+                }
+                path => paths.push(path.to_string()),
+            }
+        }
+        let [old, new] = paths.as_slice() else {
+            eprintln!("{USAGE}");
+            return 2;
+        };
+        let (old_rules, new_rules) = (rules(Some(old)), rules(Some(new)));
+        let (Ok(o), Ok(n)) = (old_rules, new_rules) else { return 1 };
+        let d = engine::diff::diff(&o, &n);
+        match format {
+            Some("--json") => print(&d),
+            Some(_) => out(engine::diff::report::markdown(&d, old, new).trim_end()),
+            None => out(engine::diff::report::text(&d, old, new).trim_end()),
+        }
+        0
+    }
+
     pub fn run(args: Vec<String>) -> i32 {
         let a: Vec<&str> = args.iter().map(String::as_str).collect();
         match a.as_slice() {
@@ -234,6 +269,7 @@ exit codes: 0 ok, 1 invalid rule set, 2 bad case or usage";
             ["rules", "stats", rest @ ..] if rest.len() <= 1 => rules(args.get(2)).map(|r| print(&stats(&r))).map_or_else(|c| c, |_| 0),
             ["rules", "questions", rest @ ..] if rest.len() <= 1 => rules(args.get(2)).map(|r| print(&questions(&r))).map_or_else(|c| c, |_| 0),
             ["rules", "compile", _, out_file] => compile(&args[2], out_file),
+            ["rules", "diff", ..] => diff(&args[2..]),
             ["assess", ..] => assess(&args[1..]),
             ["--help" | "-h" | "help"] => {
                 out(USAGE);
