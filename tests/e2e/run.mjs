@@ -290,7 +290,7 @@ test('two widgets on one page keep their own answers', async (t) => {
 test('the October 2021 edition in a host page (data-rules="luton-2021"), Saturday 22:00: its own categories, superseded warnings, no borrowed out-of-hours number', async (t) => {
   const ui = await open(t, '/training.html', { time: SATURDAY_10PM });
   await ui.waitFor('h1');
-  const warning = await ui.text('[data-superseded]');
+  const warning = await ui.text('.tg-warning-text');
   assert(
     warning.includes('kept for reference and training') && warning.includes('Effective Support for Children and Families in Luton'),
     `start page: ${warning}`,
