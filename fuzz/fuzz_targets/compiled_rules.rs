@@ -1,5 +1,7 @@
 //! Fuzz the decoder of the compiled rule set (engine::compact): the real rules.bin with the
-//! fuzzer's bytes written over it, or cut short, must decode or be refused, never panic.
+//! fuzzer's bytes written over it, or cut short, must decode or be refused, never panic; and
+//! what the widget does with a fetched file (`from_compiled`: hash, decode, assemble), given
+//! the bytes' own hash, must give a rule set or a reason, never panic.
 //! The first two bytes pick where to cut (0 = keep all); then each 4 bytes are a 3-byte
 //! position and the byte to write there.
 #![no_main]
@@ -21,4 +23,5 @@ fuzz_target!(|data: &[u8]| {
         bytes.truncate(cut * bytes.len() / 65536);
     }
     let _ = compact::from_bytes::<Compiled>(&bytes);
+    let _ = engine::from_compiled(&bytes, &engine::load::sha256_hex(&bytes));
 });
