@@ -7,7 +7,7 @@
 use super::ctx::{now, Ctx};
 use super::govuk::{el, prose, warning_inner};
 use super::question::{error_message, form_group};
-use super::summary_view::download;
+use super::summary_view::{download, settled};
 use crate::journey::Action;
 use crate::saved::{self, OpenError};
 use wasm_bindgen::JsCast;
@@ -42,10 +42,7 @@ fn open_chosen(e: MouseEvent, dispatch: UseReducerDispatcher<crate::journey::Jou
     match file {
         None => dispatch.dispatch(Action::Open(Err(OpenError::NoFile))),
         Some(f) if f.size() > f64::from(saved::MAX_BYTES) => dispatch.dispatch(Action::Open(Err(OpenError::TooBig))),
-        Some(f) => wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(f.text()).await.ok().and_then(|t| t.as_string());
-            dispatch.dispatch(Action::Open(text.ok_or(OpenError::NotCase)));
-        }),
+        Some(f) => settled(f.text(), Box::new(move |t| dispatch.dispatch(Action::Open(t.and_then(|t| t.as_string()).ok_or(OpenError::NotCase))))),
     }
 }
 

@@ -57,16 +57,23 @@ fn copy(text: String, what: String, done: Callback<(String, Option<String>)>) {
     let text: String = text.chars().map(|c| if c == '\0' { char::REPLACEMENT_CHARACTER } else { c }).collect();
     let window = web_sys::window().expect("window");
     if window.is_secure_context() {
-        let promise = window.navigator().clipboard().write_text(&text);
-        wasm_bindgen_futures::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => done.emit((format!("Copied: {what}"), None)),
-                Err(_) => done.emit((format!("Could not copy automatically. {}", by_hand(&what)), Some(text))),
-            }
-        });
+        settled(
+            window.navigator().clipboard().write_text(&text),
+            Box::new(move |r| match r {
+                Some(_) => done.emit((format!("Copied: {what}"), None)),
+                None => done.emit((format!("Could not copy automatically. {}", by_hand(&what)), Some(text))),
+            }),
+        );
     } else {
         done.emit((by_hand(&what), Some(text)));
     }
+}
+
+/// Calls `then` with what `promise` resolves to (`None` when it is rejected). Every promise
+/// the views wait for goes through here: each kind of spawned future is its own copy of the
+/// task code in the download.
+pub(super) fn settled(promise: js_sys::Promise, then: Box<dyn FnOnce(Option<wasm_bindgen::JsValue>)>) {
+    wasm_bindgen_futures::spawn_local(async move { then(wasm_bindgen_futures::JsFuture::from(promise).await.ok()) });
 }
 
 /// What to do when the browser would not copy: the text is selected for the user.
