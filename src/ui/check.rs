@@ -2,7 +2,7 @@
 //! returns to the step and comes back here.
 
 use super::ctx::Ctx;
-use super::govuk::el;
+use super::govuk::{el, link_button};
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
 
@@ -12,9 +12,7 @@ fn row(ctx: &Ctx, key: String, value: Html, screen: Screen, what: &str) -> Html 
             <dt class="tg-summary-list__key">{ key }</dt>
             <dd class="tg-summary-list__value">{ value }</dd>
             <dd class="tg-summary-list__actions">
-                <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(screen))}>
-                    { "Change" }{ el("span", "tg-visually-hidden", Html::from(format!(" {what}"))) }
-                </button>
+                { link_button("Change", format!(" {what}"), ctx.send(Action::Change(screen))) }
             </dd>
         </div>
     }

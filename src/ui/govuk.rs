@@ -52,6 +52,27 @@ pub fn radio_item(id: String, name: String, value: Option<String>, checked: bool
     }
 }
 
+/// A secondary button; `described` is the id of what it acts on (`aria-describedby`).
+#[inline(never)]
+pub fn secondary_button(label: &'static str, described: Option<String>, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label }</button> }
+}
+
+/// A button that looks like a link ("Change", "Remove"); `hidden` says what it acts on to
+/// screen readers.
+#[inline(never)]
+pub fn link_button(label: &'static str, hidden: String, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button type="button" class="tg-link-button" {onclick}>{ label }{ el("span", "tg-visually-hidden", Html::from(hidden)) }</button>
+    }
+}
+
+/// A status line: a change to `text` is announced politely, without moving focus.
+#[inline(never)]
+pub fn status(text: String) -> Html {
+    html! { <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ text }</div> }
+}
+
 /// An element with a literal class list (none when empty) around `children`. Each `html!`
 /// element is its own code in the download; a call to this is a few bytes.
 #[inline(never)]

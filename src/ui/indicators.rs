@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::ctx::{now, Ctx};
-use super::govuk::el;
+use super::govuk::{el, link_button, status};
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -20,9 +20,7 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
 
     html! {
         <>
-            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">
-                { format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" }) }
-            </div>
+            { status(format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" })) }
             <div class="tg-form-group">
                 <label class="tg-label tg-label--s" for={search_id.clone()}>{ "Search all indicators" }</label>
                 <div class="tg-hint" id={format!("{search_id}-hint")}>{ "For example: attendance, hygiene, domestic abuse" }</div>
@@ -136,9 +134,7 @@ fn selected_list(ctx: &Ctx) -> Html {
                     { for j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id).map(|&i| (id, i))).map(|(id, i)| html! {
                         <li key={id.clone()}>
                             { &j.rules.indicators[i].text }{ " " }
-                            <button type="button" class="tg-link-button" onclick={ctx.send(Action::ToggleIndicator(id.clone()))}>
-                                { "Remove" }{ el("span", "tg-visually-hidden", Html::from(format!(": {}", j.rules.indicators[i].text))) }
-                            </button>
+                            { link_button("Remove", format!(": {}", j.rules.indicators[i].text), ctx.send(Action::ToggleIndicator(id.clone()))) }
                         </li>
                     }) }
                 </ul>

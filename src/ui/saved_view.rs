@@ -5,7 +5,7 @@
 //! chosen file on this device. Nothing is stored or sent.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, prose, warning_inner};
+use super::govuk::{el, prose, secondary_button, warning_inner};
 use super::question::{error_message, form_group};
 use super::summary_view::{download, settled};
 use crate::journey::Action;
@@ -23,7 +23,7 @@ pub fn save_button(ctx: &Ctx) -> Html {
     });
     html! {
         <div class="tg-button-group">
-            <button type="button" class="tg-button tg-button--secondary" {onclick}>{ "Save your answers to a file" }</button>
+            { secondary_button("Save your answers to a file", None, onclick) }
             { el("p", "tg-hint", ctx.journey.rules.message("save_note", &[]).into()) }
         </div>
     }
@@ -65,7 +65,7 @@ pub fn open_form(ctx: &Ctx) -> Html {
                     <input class="tg-file-upload" type="file" id={id} accept=".json,application/json" aria-describedby={error.is_some().then_some(error_id)} />
                 </>
             }) }
-            <button type="button" class="tg-button tg-button--secondary" {onclick}>{ "Open saved case" }</button>
+            { secondary_button("Open saved case", None, onclick) }
         </div>
     }
 }

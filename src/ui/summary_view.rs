@@ -3,7 +3,7 @@
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, prose, warning_inner};
+use super::govuk::{el, link_button, prose, secondary_button, status, warning_inner};
 use crate::journey::{Action, Purpose, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
@@ -140,9 +140,7 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
                 <ul class="tg-list tg-list--bullet">
                     { for problems.iter().enumerate().map(|(i, pr)| html! {
                         <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
-                            <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(pr.screen))}>
-                                { "Fix this" }{ el("span", "tg-visually-hidden", Html::from(format!(": {}", pr.text))) }
-                            </button>
+                            { link_button("Fix this", format!(": {}", pr.text), ctx.send(Action::Change(pr.screen))) }
                         </li>
                     }) }
                 </ul>
@@ -160,7 +158,7 @@ type Done = Callback<(String, Option<String>)>;
 fn copy_button(label: &'static str, text: String, what: String, described: Option<String>, done: &Done) -> Html {
     let done = done.clone();
     let onclick = Callback::from(move |_: MouseEvent| copy(text.clone(), what.clone(), done.clone()));
-    html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label }</button> }
+    secondary_button(label, described, onclick)
 }
 
 /// One text to copy as it is: its heading (which the Copy button refers to), a line about it
@@ -248,7 +246,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
 
     html! {
         <>
-            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ state.0.clone() }</div>
+            { status(state.0.clone()) }
             { for decision }
             { prose(&rules.message("summary_intro", &[])) }
             if !sending.is_empty() {
@@ -258,8 +256,8 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
             if purpose != Purpose::NotReferring { { checks } }
             <div class="tg-button-group tg-button-group--top">
                 { copy_button("Copy all", all, "the whole summary".into(), None, &done) }
-                <button type="button" class="tg-button tg-button--secondary" onclick={{ let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper, "referral-summary.txt", "text/plain;charset=utf-8")) }}>{ "Download (.txt)" }</button>
-                <button type="button" class="tg-button tg-button--secondary" onclick={Callback::from(move |_: MouseEvent| print(&paper))}>{ "Print" }</button>
+                { secondary_button("Download (.txt)", None, { let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper, "referral-summary.txt", "text/plain;charset=utf-8")) }) }
+                { secondary_button("Print", None, Callback::from(move |_: MouseEvent| print(&paper))) }
             </div>
             if let Some(text) = &state.1 {
                 <div class="tg-form-group">
