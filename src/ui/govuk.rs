@@ -67,6 +67,18 @@ pub fn link_button(label: &'static str, hidden: String, onclick: Callback<MouseE
     }
 }
 
+/// A field's label (`for_id` is the field's id).
+#[inline(never)]
+pub fn label(for_id: String, text: Html) -> Html {
+    html! { <label class="tg-label tg-label--s" for={for_id}>{ text }</label> }
+}
+
+/// A field's hint; `id` is what the field's `aria-describedby` names.
+#[inline(never)]
+pub fn hint(id: String, text: Html) -> Html {
+    html! { <div class="tg-hint" {id}>{ text }</div> }
+}
+
 /// A status line: a change to `text` is announced politely, without moving focus.
 #[inline(never)]
 pub fn status(text: String) -> Html {

@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, link_button, status};
+use super::govuk::{el, hint, label, link_button, status};
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -22,8 +22,8 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
         <>
             { status(format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" })) }
             <div class="tg-form-group">
-                <label class="tg-label tg-label--s" for={search_id.clone()}>{ "Search all indicators" }</label>
-                <div class="tg-hint" id={format!("{search_id}-hint")}>{ "For example: attendance, hygiene, domestic abuse" }</div>
+                { label(search_id.clone(), "Search all indicators".into()) }
+                { hint(format!("{search_id}-hint"), "For example: attendance, hygiene, domestic abuse".into()) }
                 <input class="tg-input" type="search" id={search_id.clone()} autocomplete="off" spellcheck="false"
                     aria-describedby={format!("{search_id}-hint")} value={j.search.clone()} {oninput} />
             </div>

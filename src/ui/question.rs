@@ -2,7 +2,7 @@
 //! textarea with a label; hint, inline error, and the document's words on request.
 
 use super::ctx::Ctx;
-use super::govuk::{el, guidance_says, radio_item};
+use super::govuk::{el, guidance_says, hint, label, radio_item};
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
@@ -31,7 +31,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         (false, true) => Some(error_id.clone()),
         (false, false) => None,
     };
-    let hint = q.hint.as_ref().map(|h| html! { <div class="tg-hint" id={hint_id.clone()}>{ h }</div> });
+    let hint = q.hint.as_ref().map(|h| hint(hint_id.clone(), h.into()));
     let error_html = error.as_deref().map(|e| error_message(error_id.clone(), e));
     let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
@@ -42,7 +42,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
             qid,
             html! {
                 <>
-                    <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
+                    { label(field_id.clone(), (&q.question).into()) }
                     { for hint }
                     { for error_html }
                     <textarea class="tg-textarea" id={field_id.clone()} name={field_id} rows="4" spellcheck="true"

@@ -5,7 +5,7 @@
 //! chosen file on this device. Nothing is stored or sent.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, prose, secondary_button, warning_inner};
+use super::govuk::{el, label, prose, secondary_button, warning_inner};
 use super::question::{error_message, form_group};
 use super::summary_view::{download, settled};
 use crate::journey::Action;
@@ -60,7 +60,7 @@ pub fn open_form(ctx: &Ctx) -> Html {
             { prose(&ctx.journey.rules.message("open_intro", &[])) }
             { form_group(error.is_some(), None, saved::FIELD.into(), html! {
                 <>
-                    <label class="tg-label tg-label--s" for={id.clone()}>{ "Saved case (a .json file)" }</label>
+                    { label(id.clone(), "Saved case (a .json file)".into()) }
                     { for error.as_deref().map(|e| error_message(error_id.clone(), e)) }
                     <input class="tg-file-upload" type="file" id={id} accept=".json,application/json" aria-describedby={error.is_some().then_some(error_id)} />
                 </>

@@ -3,7 +3,7 @@
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, link_button, prose, secondary_button, status, warning_inner};
+use super::govuk::{el, label, link_button, prose, secondary_button, status, warning_inner};
 use crate::journey::{Action, Purpose, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
@@ -261,7 +261,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
             </div>
             if let Some(text) = &state.1 {
                 <div class="tg-form-group">
-                    <label class="tg-label tg-label--s" for={ctx.id("copy-fallback")}>{ "Text to copy" }</label>
+                    { label(ctx.id("copy-fallback"), "Text to copy".into()) }
                     <textarea class="tg-textarea" id={ctx.id("copy-fallback")} readonly=true rows="8" ref={fallback_ref.clone()} value={text.clone()} />
                 </div>
             }
