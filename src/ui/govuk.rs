@@ -74,9 +74,8 @@ pub fn label(for_id: String, text: Html) -> Html {
 }
 
 /// A field's hint; `id` is what the field's `aria-describedby` names.
-#[inline(never)]
 pub fn hint(id: String, text: Html) -> Html {
-    html! { <div class="tg-hint" {id}>{ text }</div> }
+    el_id("div", "tg-hint", Some(id), None, text)
 }
 
 /// A status line: a change to `text` is announced politely, without moving focus.
@@ -93,6 +92,16 @@ pub fn el(tag: &'static str, class: &'static str, children: Html) -> Html {
     // The same attribute form `html!` gives a computed value (no `Classes` set, no map).
     let attributes = Attributes::Dynamic { keys: &["class"], values: Box::new([(!class.is_empty()).then_some(AttributeOrProperty::Static(class))]) };
     VTag::__new_other(AttrValue::Static(tag), NodeRef::default(), None, attributes, Listeners::None, children).into()
+}
+
+/// [`el`] with an id (none when `None`) and a key. The class is still a literal, chosen by
+/// the caller (`if error { "a b" } else { "a" }`), so no `Classes` set.
+#[inline(never)]
+pub fn el_id(tag: &'static str, class: &'static str, id: Option<String>, key: Option<String>, children: Html) -> Html {
+    use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Key, Listeners, VTag};
+    let values = Box::new([Some(AttributeOrProperty::Static(class)), id.map(|i| AttributeOrProperty::Attribute(i.into()))]);
+    let attributes = Attributes::Dynamic { keys: &["class", "id"], values };
+    VTag::__new_other(AttrValue::Static(tag), NodeRef::default(), key.map(Key::from), attributes, Listeners::None, children).into()
 }
 
 /// Page text from the rule set (a `[[message]]` in guidance.toml, already filled in), so the

@@ -2,7 +2,7 @@
 //! textarea with a label; hint, inline error, and the document's words on request.
 
 use super::ctx::Ctx;
-use super::govuk::{el, guidance_says, hint, label, radio_item};
+use super::govuk::{el, el_id, guidance_says, hint, label, radio_item};
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
@@ -89,16 +89,13 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
 /// `aria-describedby` names.
 #[inline(never)]
 pub(super) fn error_message(id: String, text: &str) -> Html {
-    html! { <p class="tg-error-message" {id}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ text }</p> }
+    el_id("p", "tg-error-message", Some(id), None, html! { <>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ text }</> })
 }
 
-/// A question's form group, edged in red when it has an error. Literal class lists in two
-/// branches, never `class={expression}`: Yew turns a computed class into its `Classes` set,
-/// which alone is about 2 KB of the download.
+/// A question's form group, edged in red when it has an error. A literal class list chosen
+/// here, never `class={expression}`: Yew turns a computed class into its `Classes` set, which
+/// alone is about 2 KB of the download.
 pub(super) fn form_group(error: bool, id: Option<String>, key: String, content: Html) -> Html {
-    if error {
-        html! { <div class="tg-form-group tg-form-group--error" id={id} key={key}>{ content }</div> }
-    } else {
-        html! { <div class="tg-form-group" id={id} key={key}>{ content }</div> }
-    }
+    let class = if error { "tg-form-group tg-form-group--error" } else { "tg-form-group" };
+    el_id("div", class, id, Some(key), content)
 }

@@ -3,7 +3,7 @@
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, label, link_button, prose, secondary_button, status, warning_inner};
+use super::govuk::{el, el_id, label, link_button, prose, secondary_button, status, warning_inner};
 use crate::journey::{Action, Purpose, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
@@ -178,11 +178,8 @@ fn copy_block(
     text: String,
     what: String,
 ) -> Html {
-    let heading = if h2 {
-        html! { <h2 class="tg-heading-m" id={title_id.clone()}>{ title }</h2> }
-    } else {
-        html! { <h3 class="tg-heading-s" id={title_id.clone()}>{ title }</h3> }
-    };
+    let heading = if h2 { ("h2", "tg-heading-m") } else { ("h3", "tg-heading-s") };
+    let heading = el_id(heading.0, heading.1, Some(title_id.clone()), None, title.into());
     html! {
         <div class="tg-summary-section" data-section={section}>
             { heading }
