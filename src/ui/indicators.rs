@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, hint, label, link_button, status};
+use super::govuk::{el, el_id, hint, label, link_button, status};
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -43,10 +43,8 @@ fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
     }
     html! {
         <fieldset class="tg-fieldset" data-search-results="">
-            <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ format!("{} indicators match \"{}\"", results.len(), j.search.trim()) }</legend>
-            <div class="tg-checkboxes">
-                { for results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)) }
-            </div>
+            { el("legend", "tg-fieldset__legend tg-fieldset__legend--s", Html::from(format!("{} indicators match \"{}\"", results.len(), j.search.trim()))) }
+            { el("div", "tg-checkboxes", results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)).collect()) }
         </fieldset>
     }
 }
@@ -65,31 +63,29 @@ fn domain_browser(ctx: &Ctx) -> Html {
                         let n = j.selected_in_domain(&id);
                         let current = id == *domain.id.as_str();
                         html! {
-                            <li key={id.clone()}>
+                            { el_id("li", "", None, Some(id.clone()), html! {
                                 <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
                                     { &d.name }
                                     if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
                                 </button>
-                            </li>
+                            }) }
                         }
                     }) }
                 </ul>
             </nav>
             <fieldset class="tg-fieldset tg-domain-panel">
-                <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ &domain.name }</legend>
+                { el("legend", "tg-fieldset__legend tg-fieldset__legend--m", Html::from(&domain.name)) }
                 { for rules.categories.iter().map(|c| {
                     let items: Vec<usize> = (0..rules.indicators.len())
                         .filter(|&i| rules.indicators[i].domain == *domain.id.as_str() && rules.indicators[i].category == *c.id.as_str())
                         .collect();
                     if items.is_empty() { return html! {}; }
-                    html! {
-                        <div class="tg-indicator-group" key={c.id.as_str().to_string()}>
+                    el_id("div", "tg-indicator-group", None, Some(c.id.as_str().to_string()), html! {
+                        <>
                             { el("h3", "tg-heading-s", Html::from(c.indicators_heading.as_ref().unwrap_or(&c.name))) }
-                            <div class="tg-checkboxes">
-                                { for items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)) }
-                            </div>
-                        </div>
-                    }
+                            { el("div", "tg-checkboxes", items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)).collect()) }
+                        </>
+                    })
                 }) }
             </fieldset>
         </div>
@@ -110,15 +106,21 @@ fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Htm
     let input_id = ctx.id(&format!("{}-{id}", if show_place { "found" } else { "ind" }));
     let checked = j.selected.contains(&id);
     let onchange = ctx.on_change(Action::ToggleIndicator(id.clone()));
-    html! {
-        <div class="tg-checkboxes__item" key={id}>
-            <input class="tg-checkboxes__input" type="checkbox" id={input_id.clone()} checked={checked} {onchange} />
-            <label class="tg-label tg-checkboxes__label" for={input_id}>
-                { &ind.text }
-                if let Some(place) = place { { el("span", "tg-hint tg-hint--inline", Html::from(place)) } }
-            </label>
-        </div>
-    }
+    el_id(
+        "div",
+        "tg-checkboxes__item",
+        None,
+        Some(id),
+        html! {
+            <>
+                <input class="tg-checkboxes__input" type="checkbox" id={input_id.clone()} checked={checked} {onchange} />
+                <label class="tg-label tg-checkboxes__label" for={input_id}>
+                    { &ind.text }
+                    if let Some(place) = place { { el("span", "tg-hint tg-hint--inline", Html::from(place)) } }
+                </label>
+            </>
+        },
+    )
 }
 
 fn selected_list(ctx: &Ctx) -> Html {
@@ -126,19 +128,18 @@ fn selected_list(ctx: &Ctx) -> Html {
     if j.selected.is_empty() {
         return html! {};
     }
-    html! {
-        <details class="tg-details">
-            <summary class="tg-details__summary">{ format!("Your selection ({})", j.selected.len()) }</summary>
-            <div class="tg-details__text">
-                <ul class="tg-list tg-selected">
-                    { for j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id).map(|&i| (id, i))).map(|(id, i)| html! {
-                        <li key={id.clone()}>
-                            { &j.rules.indicators[i].text }{ " " }
-                            { link_button("Remove", format!(": {}", j.rules.indicators[i].text), ctx.send(Action::ToggleIndicator(id.clone()))) }
-                        </li>
-                    }) }
-                </ul>
-            </div>
-        </details>
-    }
+    let items = j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id).map(|&i| (id, i))).map(|(id, i)| {
+        let text = &j.rules.indicators[i].text;
+        el_id(
+            "li",
+            "",
+            None,
+            Some(id.clone()),
+            html! {
+                <>{ text }{ " " }{ link_button("Remove", format!(": {text}"), ctx.send(Action::ToggleIndicator(id.clone()))) }</>
+            },
+        )
+    });
+    let summary = el("summary", "tg-details__summary", Html::from(format!("Your selection ({})", j.selected.len())));
+    el("details", "tg-details", html! { <>{ summary }{ el("div", "tg-details__text", el("ul", "tg-list tg-selected", items.collect())) }</> })
 }
