@@ -12,7 +12,7 @@ pub fn warning_inner(text: Html) -> Html {
     html! {
         <>
             <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-            <div class="tg-warning-text__text">{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</div>
+            { el("div", "tg-warning-text__text", html! { <>{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</> }) }
         </>
     }
 }
@@ -20,12 +20,11 @@ pub fn warning_inner(text: Html) -> Html {
 /// A small details disclosure: `summary` opens `text`.
 #[inline(never)]
 pub fn details_small(summary: &'static str, text: Html) -> Html {
-    html! {
-        <details class="tg-details tg-details--small">
-            <summary class="tg-details__summary">{ summary }</summary>
-            { el("div", "tg-details__text", Html::from(text)) }
-        </details>
-    }
+    el(
+        "details",
+        "tg-details tg-details--small",
+        html! { <>{ el("summary", "tg-details__summary", summary.into()) }{ el("div", "tg-details__text", text) }</> },
+    )
 }
 
 /// The guidance's own words behind something, on request.
@@ -34,7 +33,7 @@ pub fn guidance_says(quote: &str, source: Option<&str>) -> Html {
         "What the guidance says",
         html! {
             <>
-                <blockquote class="tg-quote">{ quote }</blockquote>
+                { el("blockquote", "tg-quote", quote.into()) }
                 if let Some(s) = source { { el("p", "tg-source", Html::from(format!("Source: {s}"))) } }
             </>
         },
@@ -44,12 +43,18 @@ pub fn guidance_says(quote: &str, source: Option<&str>) -> Html {
 /// One radio button with its label; `id` is also its key.
 #[inline(never)]
 pub fn radio_item(id: String, name: String, value: Option<String>, checked: bool, onchange: Callback<Event>, label: String) -> Html {
-    html! {
-        <div class="tg-radios__item" key={id.clone()}>
-            <input class="tg-radios__input" type="radio" id={id.clone()} {name} {value} {checked} {onchange} />
-            <label class="tg-label tg-radios__label" for={id}>{ label }</label>
-        </div>
-    }
+    el_id(
+        "div",
+        "tg-radios__item",
+        None,
+        Some(id.clone()),
+        html! {
+            <>
+                <input class="tg-radios__input" type="radio" id={id.clone()} {name} {value} {checked} {onchange} />
+                <label class="tg-label tg-radios__label" for={id}>{ label }</label>
+            </>
+        },
+    )
 }
 
 /// A secondary button; `described` is the id of what it acts on (`aria-describedby`).

@@ -21,12 +21,8 @@ pub fn save_button(ctx: &Ctx) -> Html {
         let now = now();
         download(&saved::write(&j, now), &saved::file_name(now), "application/json");
     });
-    html! {
-        <div class="tg-button-group">
-            { secondary_button("Save your answers to a file", None, onclick) }
-            { el("p", "tg-hint", ctx.journey.rules.message("save_note", &[]).into()) }
-        </div>
-    }
+    let note = el("p", "tg-hint", ctx.journey.rules.message("save_note", &[]).into());
+    el("div", "tg-button-group", html! { <>{ secondary_button("Save your answers to a file", None, onclick) }{ note }</> })
 }
 
 /// Reads the chosen file (the input beside the button), refusing one over 1 MB unread, and

@@ -251,11 +251,11 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
             }
             <div data-have-ready="">{ prose(&ready) }</div>
             if purpose != Purpose::NotReferring { { checks } }
-            <div class="tg-button-group tg-button-group--top">
+            { el("div", "tg-button-group tg-button-group--top", html! { <>
                 { copy_button("Copy all", all, "the whole summary".into(), None, &done) }
                 { secondary_button("Download (.txt)", None, { let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper, "referral-summary.txt", "text/plain;charset=utf-8")) }) }
                 { secondary_button("Print", None, Callback::from(move |_: MouseEvent| print(&paper))) }
-            </div>
+            </> }) }
             if let Some(text) = &state.1 {
                 <div class="tg-form-group">
                     { label(ctx.id("copy-fallback"), "Text to copy".into()) }
