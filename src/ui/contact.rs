@@ -1,21 +1,29 @@
 //! How a contact from the rule set is shown: name, phone (as a tel: link), email, how.
 
+use super::govuk::el;
 use crate::engine::RuleSet;
 use yew::prelude::*;
 
 pub fn contact_details(rules: &RuleSet, id: &str) -> Html {
     let Some(c) = rules.contact(id) else { return html! {} };
-    html! {
-        <span class="tg-contact">
-            <strong>{ &c.name }</strong>
+    el(
+        "span",
+        "tg-contact",
+        html! { <>
+            { el("strong", "", Html::from(&c.name)) }
             if let Some(phone) = &c.phone {
-                { ": " }<a class="tg-link" href={format!("tel:{}", phone.chars().filter(|&c| c != ' ').collect::<String>())}>{ phone }</a>
+                { ": " }{ link(format!("tel:{}", phone.chars().filter(|&c| c != ' ').collect::<String>()), phone) }
             }
             if let Some(email) = &c.email {
-                { ", " }<a class="tg-link" href={format!("mailto:{email}")}>{ email }</a>
+                { ", " }{ link(format!("mailto:{email}"), email) }
             }
             if let Some(how) = &c.how { { ". " }{ how } }
             if let Some(address) = &c.address { { ". " }{ address } }
-        </span>
-    }
+        </> },
+    )
+}
+
+#[inline(never)]
+fn link(href: String, text: &str) -> Html {
+    html! { <a class="tg-link" {href}>{ text }</a> }
 }

@@ -137,13 +137,11 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
         <div class="tg-warning-text tg-quality" data-quality-count={n.to_string()}>
             { warning_inner(html! { <>
                 { prose(&ctx.journey.rules.message("checks_intro", &[("count", &count)])) }
-                <ul class="tg-list tg-list--bullet">
-                    { for problems.iter().enumerate().map(|(i, pr)| html! {
+                { el("ul", "tg-list tg-list--bullet", problems.iter().enumerate().map(|(i, pr)| html! {
                         <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
                             { link_button("Fix this", format!(": {}", pr.text), ctx.send(Action::Change(pr.screen))) }
                         </li>
-                    }) }
-                </ul>
+                    }).collect()) }
             </> }) }
         </div>
     }
