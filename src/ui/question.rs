@@ -74,7 +74,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         html! {
             <>
                 <fieldset class="tg-fieldset" aria-describedby={described}>
-                    <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ &q.question }</legend>
+                    { el("legend", "tg-fieldset__legend tg-fieldset__legend--s", Html::from(&q.question)) }
                     { for hint }
                     { for error_html }
                     { radios }

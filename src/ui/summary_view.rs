@@ -255,10 +255,10 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
                 { secondary_button("Print", None, Callback::from(move |_: MouseEvent| print(&paper))) }
             </> }) }
             if let Some(text) = &state.1 {
-                <div class="tg-form-group">
+                { el("div", "tg-form-group", html! { <>
                     { label(ctx.id("copy-fallback"), "Text to copy".into()) }
                     <textarea class="tg-textarea" id={ctx.id("copy-fallback")} readonly=true rows="8" ref={fallback_ref.clone()} value={text.clone()} />
-                </div>
+                </> }) }
             }
             { for sections.iter().enumerate().map(|(n, s)| {
                 let id = ctx.id(&format!("section-{}", s.id));
