@@ -101,11 +101,17 @@ pub fn el(tag: &'static str, class: &'static str, children: Html) -> Html {
 
 /// [`el`] with an id (none when `None`) and a key (none when `None`). The class is still a literal, chosen by
 /// the caller (`if error { "a b" } else { "a" }`), so no `Classes` set.
-#[inline(never)]
 pub fn el_id(tag: &'static str, class: &'static str, id: Option<String>, key: Option<String>, children: Html) -> Html {
+    el_attr(tag, &["class", "id"], class, id, key, children)
+}
+
+/// [`el`] with one more attribute: `names` is `["class", name]`, `value` its value (none when
+/// `None`), and a key (none when `None`).
+#[inline(never)]
+pub fn el_attr(tag: &'static str, names: &'static [&'static str; 2], class: &'static str, value: Option<String>, key: Option<String>, children: Html) -> Html {
     use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Key, Listeners, VTag};
-    let values = Box::new([(!class.is_empty()).then_some(AttributeOrProperty::Static(class)), id.map(|i| AttributeOrProperty::Attribute(i.into()))]);
-    let attributes = Attributes::Dynamic { keys: &["class", "id"], values };
+    let values = Box::new([(!class.is_empty()).then_some(AttributeOrProperty::Static(class)), value.map(|i| AttributeOrProperty::Attribute(i.into()))]);
+    let attributes = Attributes::Dynamic { keys: names, values };
     VTag::__new_other(AttrValue::Static(tag), NodeRef::default(), key.map(Key::from), attributes, Listeners::None, children).into()
 }
 

@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, el_id, hint, label, link_button, status};
+use super::govuk::{el, el_attr, el_id, hint, label, link_button, status};
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -41,12 +41,9 @@ fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
     if results.is_empty() {
         return html! { { el("p", "tg-body", Html::from(format!("No indicators contain \"{}\". Try another word.", j.search.trim()))) } };
     }
-    html! {
-        <fieldset class="tg-fieldset" data-search-results="">
-            { el("legend", "tg-fieldset__legend tg-fieldset__legend--s", Html::from(format!("{} indicators match \"{}\"", results.len(), j.search.trim()))) }
-            { el("div", "tg-checkboxes", results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)).collect()) }
-        </fieldset>
-    }
+    let legend = el("legend", "tg-fieldset__legend tg-fieldset__legend--s", Html::from(format!("{} indicators match \"{}\"", results.len(), j.search.trim())));
+    let boxes = el("div", "tg-checkboxes", results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)).collect());
+    el_attr("fieldset", &["class", "data-search-results"], "tg-fieldset", Some(String::new()), None, html! { <>{ legend }{ boxes }</> })
 }
 
 fn domain_browser(ctx: &Ctx) -> Html {

@@ -5,7 +5,7 @@
 //! chosen file on this device. Nothing is stored or sent.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, label, prose, secondary_button, warning_inner};
+use super::govuk::{el, el_attr, label, prose, secondary_button, warning_inner};
 use super::question::{error_message, form_group};
 use super::summary_view::{download, settled};
 use crate::journey::Action;
@@ -51,8 +51,8 @@ pub fn open_form(ctx: &Ctx) -> Html {
     let error = ctx.journey.errors.iter().find(|e| e.question == saved::FIELD).map(|e| e.message.clone());
     let d = ctx.dispatch.clone();
     let onclick = Callback::from(move |e: MouseEvent| open_chosen(e, d.clone()));
-    html! {
-        <div data-open="">
+    let content = html! {
+        <>
             { prose(&ctx.journey.rules.message("open_intro", &[])) }
             { form_group(error.is_some(), None, saved::FIELD.into(), html! {
                 <>
@@ -62,8 +62,9 @@ pub fn open_form(ctx: &Ctx) -> Html {
                 </>
             }) }
             { secondary_button("Open saved case", None, onclick) }
-        </div>
-    }
+        </>
+    };
+    el_attr("div", &["class", "data-open"], "", Some(String::new()), None, content)
 }
 
 /// On Check your answers after opening a case: the other rules it was saved with, and what it

@@ -3,7 +3,7 @@
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, el_id, label, link_button, prose, secondary_button, status, warning_inner};
+use super::govuk::{el, el_attr, el_id, label, link_button, prose, secondary_button, status, warning_inner};
 use crate::journey::{Action, Purpose, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
@@ -138,9 +138,10 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
             { warning_inner(html! { <>
                 { prose(&ctx.journey.rules.message("checks_intro", &[("count", &count)])) }
                 { el("ul", "tg-list tg-list--bullet", problems.iter().enumerate().map(|(i, pr)| html! {
-                        <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
+                        { el_attr("li", &["class", "data-problem"], "", Some(pr.id.into()), Some(i.to_string()), html! { <>
+                            { &pr.text }{ " " }
                             { link_button("Fix this", format!(": {}", pr.text), ctx.send(Action::Change(pr.screen))) }
-                        </li>
+                        </> }) }
                     }).collect()) }
             </> }) }
         </div>
@@ -178,14 +179,15 @@ fn copy_block(
 ) -> Html {
     let heading = if h2 { ("h2", "tg-heading-m") } else { ("h3", "tg-heading-s") };
     let heading = el_id(heading.0, heading.1, Some(title_id.clone()), None, title.into());
-    html! {
-        <div class="tg-summary-section" data-section={section}>
+    let content = html! {
+        <>
             { heading }
             if let Some(intro) = intro { { prose(&ctx.journey.rules.message(intro, &[])) } }
             { el("pre", "tg-summary-text", text.clone().into()) }
             { copy_button("Copy", text, what, Some(title_id), done) }
-        </div>
-    }
+        </>
+    };
+    el_attr("div", &["class", "data-section"], "tg-summary-section", Some(section.into()), None, content)
 }
 
 #[inline(never)]
@@ -245,9 +247,9 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
             { for decision }
             { prose(&rules.message("summary_intro", &[])) }
             if !sending.is_empty() {
-                <div class="tg-inset-text" data-sending="">{ el("p", "tg-body", sending.into()) }</div>
+                { el_attr("div", &["class", "data-sending"], "tg-inset-text", Some(String::new()), None, el("p", "tg-body", sending.into())) }
             }
-            <div data-have-ready="">{ prose(&ready) }</div>
+            { el_attr("div", &["class", "data-have-ready"], "", Some(String::new()), None, prose(&ready)) }
             if purpose != Purpose::NotReferring { { checks } }
             { el("div", "tg-button-group tg-button-group--top", html! { <>
                 { copy_button("Copy all", all, "the whole summary".into(), None, &done) }
