@@ -21,12 +21,12 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
     html! {
         <>
             { status(format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" })) }
-            <div class="tg-form-group">
+            { el("div", "tg-form-group", html! { <>
                 { label(search_id.clone(), "Search all indicators".into()) }
                 { hint(format!("{search_id}-hint"), "For example: attendance, hygiene, domestic abuse".into()) }
                 <input class="tg-input" type="search" id={search_id.clone()} autocomplete="off" spellcheck="false"
                     aria-describedby={format!("{search_id}-hint")} value={j.search.clone()} {oninput} />
-            </div>
+            </> }) }
             // Both stay in the page and the one not in use is hidden: clearing a search shows the
             // domain's boxes again without building them anew, which was most of a keystroke.
             <div hidden={!searching}>{ if searching { search_results(ctx, &results) } else { html! {} } }</div>
@@ -51,26 +51,33 @@ fn domain_browser(ctx: &Ctx) -> Html {
     let rules = &j.rules;
     let domain = rules.domains.iter().find(|d| *d.id.as_str() == j.domain).or(rules.domains.first());
     let Some(domain) = domain else { return html! {} };
-    html! {
-        <div class="tg-domains">
-            <nav class="tg-domain-nav" aria-label="Areas of the child's life">
-                <ul class="tg-list tg-domain-nav__list">
-                    { for rules.domains.iter().map(|d| {
-                        let id = d.id.as_str().to_string();
-                        let n = j.selected_in_domain(&id);
-                        let current = id == *domain.id.as_str();
-                        html! {
-                            { el_id("li", "", None, Some(id.clone()), html! {
-                                <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
-                                    { &d.name }
-                                    if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
-                                </button>
-                            }) }
-                        }
-                    }) }
-                </ul>
-            </nav>
-            <fieldset class="tg-fieldset tg-domain-panel">
+    let items = rules.domains.iter().map(|d| {
+        let id = d.id.as_str().to_string();
+        let n = j.selected_in_domain(&id);
+        let current = id == *domain.id.as_str();
+        el_id(
+            "li",
+            "",
+            None,
+            Some(id.clone()),
+            html! {
+                <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
+                    { &d.name }
+                    if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
+                </button>
+            },
+        )
+    });
+    let nav = el_attr(
+        "nav",
+        &["class", "aria-label"],
+        "tg-domain-nav",
+        Some("Areas of the child's life".into()),
+        None,
+        el("ul", "tg-list tg-domain-nav__list", items.collect()),
+    );
+    let panel = html! {
+        <>
                 { el("legend", "tg-fieldset__legend tg-fieldset__legend--m", Html::from(&domain.name)) }
                 { for rules.categories.iter().map(|c| {
                     let items: Vec<usize> = (0..rules.indicators.len())
@@ -84,9 +91,9 @@ fn domain_browser(ctx: &Ctx) -> Html {
                         </>
                     })
                 }) }
-            </fieldset>
-        </div>
-    }
+        </>
+    };
+    el("div", "tg-domains", html! { <>{ nav }{ el("fieldset", "tg-fieldset tg-domain-panel", panel) }</> })
 }
 
 /// One indicator. A view function, not a component with memoised props: the component type
