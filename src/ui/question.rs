@@ -62,11 +62,8 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         }) }
     };
     // Yes/no questions side by side, as GOV.UK inline radios.
-    let radios = if matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure) {
-        html! { { el("div", "tg-radios tg-radios--inline", Html::from(items)) } }
-    } else {
-        html! { { el("div", "tg-radios", Html::from(items)) } }
-    };
+    let class = if matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure) { "tg-radios tg-radios--inline" } else { "tg-radios" };
+    let radios = el("div", class, items);
     form_group(
         error.is_some(),
         Some(field_id.clone()),
