@@ -133,19 +133,13 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
     }
     let n = problems.len();
     let count = format!("{n} {}", if n == 1 { "check" } else { "checks" });
-    html! {
-        <div class="tg-warning-text tg-quality" data-quality-count={n.to_string()}>
-            { warning_inner(html! { <>
-                { prose(&ctx.journey.rules.message("checks_intro", &[("count", &count)])) }
-                { el("ul", "tg-list tg-list--bullet", problems.iter().enumerate().map(|(i, pr)| html! {
-                        { el_attr("li", &["class", "data-problem"], "", Some(pr.id.into()), Some(i.to_string()), html! { <>
-                            { &pr.text }{ " " }
-                            { link_button("Fix this", format!(": {}", pr.text), ctx.send(Action::Change(pr.screen))) }
-                        </> }) }
-                    }).collect()) }
-            </> }) }
-        </div>
-    }
+    let items = problems.iter().enumerate().map(|(i, pr)| {
+        let fix = link_button("Fix this", format!(": {}", pr.text), ctx.send(Action::Change(pr.screen)));
+        el_attr("li", &["class", "data-problem"], "", Some(pr.id.into()), Some(i.to_string()), html! { <>{ &pr.text }{ " " }{ fix }</> })
+    });
+    let list = el("ul", "tg-list tg-list--bullet", items.collect());
+    let intro = prose(&ctx.journey.rules.message("checks_intro", &[("count", &count)]));
+    el_attr("div", &["class", "data-quality-count"], "tg-warning-text tg-quality", Some(n.to_string()), None, warning_inner(html! { <>{ intro }{ list }</> }))
 }
 
 /// What a Copy button reports back: the announcement, and the text to copy by hand when the
