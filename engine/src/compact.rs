@@ -193,6 +193,7 @@ impl<T: Compact> Compact for Option<T> {
             }
         }
     }
+    #[inline(never)]
     fn read(r: &mut Reader) -> Self {
         match r.uint() {
             0 => None,
@@ -209,6 +210,9 @@ impl<T: Compact> Compact for Vec<T> {
             x.write(w);
         }
     }
+    // Not inlined (nor `Option`'s, nor a struct's): a copy of each read at every field of its
+    // type was about 1 KB of the widget (gzip 0.4 KB); reading runs once per rule set.
+    #[inline(never)]
     fn read(r: &mut Reader) -> Self {
         // Every item takes at least one byte, so `len` bounds the allocation.
         let n = r.length();
@@ -233,6 +237,7 @@ macro_rules! compact_struct {
             fn write(&self, w: &mut Writer) {
                 $( self.$f.write(w); )*
             }
+            #[inline(never)]
             fn read(r: &mut Reader) -> Self {
                 $t { $( $f: Compact::read(r), )* }
             }

@@ -2,22 +2,17 @@
 //! returns to the step and comes back here.
 
 use super::ctx::Ctx;
-use super::govuk::el;
+use super::govuk::{el, el_id, link_button};
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
 
 fn row(ctx: &Ctx, key: String, value: Html, screen: Screen, what: &str) -> Html {
-    html! {
-        <div class="tg-summary-list__row">
-            <dt class="tg-summary-list__key">{ key }</dt>
-            <dd class="tg-summary-list__value">{ value }</dd>
-            <dd class="tg-summary-list__actions">
-                <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(screen))}>
-                    { "Change" }{ el("span", "tg-visually-hidden", Html::from(format!(" {what}"))) }
-                </button>
-            </dd>
-        </div>
-    }
+    let change = link_button("Change", format!(" {what}"), ctx.send(Action::Change(screen)));
+    el(
+        "div",
+        "tg-summary-list__row",
+        html! { <>{ el("dt", "tg-summary-list__key", key.into()) }{ el("dd", "tg-summary-list__value", value) }{ el("dd", "tg-summary-list__actions", change) }</> },
+    )
 }
 
 #[inline(never)]
@@ -32,11 +27,7 @@ pub fn check_answers(ctx: &Ctx) -> Html {
                     let value = if j.selected.is_empty() {
                         html! { { "None selected" } }
                     } else {
-                        html! {
-                            <ul class="tg-list">
-                                { for j.selected.iter().filter_map(|id| rules.indicator_index.get(id)).map(|&i| html! { <li>{ &rules.indicators[i].text }</li> }) }
-                            </ul>
-                        }
+                        el("ul", "tg-list", j.selected.iter().filter_map(|id| rules.indicator_index.get(id)).map(|&i| el("li", "", Html::from(&rules.indicators[i].text))).collect())
                     };
                     vec![row(ctx, format!("{} selected", j.selected.len()), value, screen, "indicators")]
                 } else {
@@ -49,12 +40,9 @@ pub fn check_answers(ctx: &Ctx) -> Html {
                         row(ctx, q.question.clone(), value, screen, &q.question)
                     }).collect()
                 };
-                html! {
-                    <div class="tg-summary-card" key={title}>
-                        { el("h2", "tg-heading-m", Html::from(title)) }
-                        <dl class="tg-summary-list">{ for rows }</dl>
-                    </div>
-                }
+                el_id("div", "tg-summary-card", None, Some(title.to_string()), html! {
+                    <>{ el("h2", "tg-heading-m", Html::from(title)) }{ el("dl", "tg-summary-list", rows.into_iter().collect()) }</>
+                })
             }) }
         </>
     }

@@ -2,6 +2,7 @@
 //! the field instead of following a #fragment, so nothing ever goes into the URL.
 
 use super::ctx::Ctx;
+use super::govuk::{el, el_id};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -13,9 +14,8 @@ pub fn error_summary(ctx: &Ctx, node: &NodeRef) -> Html {
     }
     html! {
         <div class="tg-error-summary" ref={node.clone()} tabindex="-1" role="alert" aria-labelledby={ctx.id("error-title")}>
-            <h2 class="tg-error-summary__title" id={ctx.id("error-title")}>{ "There is a problem" }</h2>
-            <ul class="tg-list tg-error-summary__list">
-                { for errors.iter().map(|e| {
+            { el_id("h2", "tg-error-summary__title", Some(ctx.id("error-title")), None, "There is a problem".into()) }
+            { el("ul", "tg-list tg-error-summary__list", errors.iter().map(|e| {
                     let field = ctx.id(&format!("q-{}", e.question));
                     let target = field.clone();
                     let node = node.clone();
@@ -23,9 +23,8 @@ pub fn error_summary(ctx: &Ctx, node: &NodeRef) -> Html {
                         ev.prevent_default();
                         focus_field(&node, &target);
                     });
-                    html! { <li key={e.question.clone()}><a href={format!("#{field}")} {onclick}>{ &e.message }</a></li> }
-                }) }
-            </ul>
+                    el_id("li", "", None, Some(e.question.clone()), html! { <a href={format!("#{field}")} {onclick}>{ &e.message }</a> })
+                }).collect()) }
         </div>
     }
 }

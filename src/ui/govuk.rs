@@ -12,7 +12,7 @@ pub fn warning_inner(text: Html) -> Html {
     html! {
         <>
             <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-            <div class="tg-warning-text__text">{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</div>
+            { el("div", "tg-warning-text__text", html! { <>{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</> }) }
         </>
     }
 }
@@ -20,12 +20,11 @@ pub fn warning_inner(text: Html) -> Html {
 /// A small details disclosure: `summary` opens `text`.
 #[inline(never)]
 pub fn details_small(summary: &'static str, text: Html) -> Html {
-    html! {
-        <details class="tg-details tg-details--small">
-            <summary class="tg-details__summary">{ summary }</summary>
-            { el("div", "tg-details__text", Html::from(text)) }
-        </details>
-    }
+    el(
+        "details",
+        "tg-details tg-details--small",
+        html! { <>{ el("summary", "tg-details__summary", summary.into()) }{ el("div", "tg-details__text", text) }</> },
+    )
 }
 
 /// The guidance's own words behind something, on request.
@@ -34,7 +33,7 @@ pub fn guidance_says(quote: &str, source: Option<&str>) -> Html {
         "What the guidance says",
         html! {
             <>
-                <blockquote class="tg-quote">{ quote }</blockquote>
+                { el("blockquote", "tg-quote", quote.into()) }
                 if let Some(s) = source { { el("p", "tg-source", Html::from(format!("Source: {s}"))) } }
             </>
         },
@@ -44,12 +43,50 @@ pub fn guidance_says(quote: &str, source: Option<&str>) -> Html {
 /// One radio button with its label; `id` is also its key.
 #[inline(never)]
 pub fn radio_item(id: String, name: String, value: Option<String>, checked: bool, onchange: Callback<Event>, label: String) -> Html {
+    el_id(
+        "div",
+        "tg-radios__item",
+        None,
+        Some(id.clone()),
+        html! {
+            <>
+                <input class="tg-radios__input" type="radio" id={id.clone()} {name} {value} {checked} {onchange} />
+                <label class="tg-label tg-radios__label" for={id}>{ label }</label>
+            </>
+        },
+    )
+}
+
+/// A secondary button; `described` is the id of what it acts on (`aria-describedby`).
+#[inline(never)]
+pub fn secondary_button(label: &'static str, described: Option<String>, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label }</button> }
+}
+
+/// A button that looks like a link ("Change", "Remove"); `hidden` says what it acts on to
+/// screen readers.
+#[inline(never)]
+pub fn link_button(label: &'static str, hidden: String, onclick: Callback<MouseEvent>) -> Html {
     html! {
-        <div class="tg-radios__item" key={id.clone()}>
-            <input class="tg-radios__input" type="radio" id={id.clone()} {name} {value} {checked} {onchange} />
-            <label class="tg-label tg-radios__label" for={id}>{ label }</label>
-        </div>
+        <button type="button" class="tg-link-button" {onclick}>{ label }{ el("span", "tg-visually-hidden", Html::from(hidden)) }</button>
     }
+}
+
+/// A field's label (`for_id` is the field's id).
+#[inline(never)]
+pub fn label(for_id: String, text: Html) -> Html {
+    html! { <label class="tg-label tg-label--s" for={for_id}>{ text }</label> }
+}
+
+/// A field's hint; `id` is what the field's `aria-describedby` names.
+pub fn hint(id: String, text: Html) -> Html {
+    el_id("div", "tg-hint", Some(id), None, text)
+}
+
+/// A status line: a change to `text` is announced politely, without moving focus.
+#[inline(never)]
+pub fn status(text: String) -> Html {
+    html! { <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ text }</div> }
 }
 
 /// An element with a literal class list (none when empty) around `children`. Each `html!`
@@ -60,6 +97,22 @@ pub fn el(tag: &'static str, class: &'static str, children: Html) -> Html {
     // The same attribute form `html!` gives a computed value (no `Classes` set, no map).
     let attributes = Attributes::Dynamic { keys: &["class"], values: Box::new([(!class.is_empty()).then_some(AttributeOrProperty::Static(class))]) };
     VTag::__new_other(AttrValue::Static(tag), NodeRef::default(), None, attributes, Listeners::None, children).into()
+}
+
+/// [`el`] with an id (none when `None`) and a key (none when `None`). The class is still a literal, chosen by
+/// the caller (`if error { "a b" } else { "a" }`), so no `Classes` set.
+pub fn el_id(tag: &'static str, class: &'static str, id: Option<String>, key: Option<String>, children: Html) -> Html {
+    el_attr(tag, &["class", "id"], class, id, key, children)
+}
+
+/// [`el`] with one more attribute: `names` is `["class", name]`, `value` its value (none when
+/// `None`), and a key (none when `None`).
+#[inline(never)]
+pub fn el_attr(tag: &'static str, names: &'static [&'static str; 2], class: &'static str, value: Option<String>, key: Option<String>, children: Html) -> Html {
+    use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Key, Listeners, VTag};
+    let values = Box::new([(!class.is_empty()).then_some(AttributeOrProperty::Static(class)), value.map(|i| AttributeOrProperty::Attribute(i.into()))]);
+    let attributes = Attributes::Dynamic { keys: names, values };
+    VTag::__new_other(AttrValue::Static(tag), NodeRef::default(), key.map(Key::from), attributes, Listeners::None, children).into()
 }
 
 /// Page text from the rule set (a `[[message]]` in guidance.toml, already filled in), so the

@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::ctx::{now, Ctx};
-use super::govuk::el;
+use super::govuk::{el, el_attr, el_id, hint, label, link_button, status};
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -20,15 +20,13 @@ pub fn indicator_picker(ctx: &Ctx) -> Html {
 
     html! {
         <>
-            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">
-                { format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" }) }
-            </div>
-            <div class="tg-form-group">
-                <label class="tg-label tg-label--s" for={search_id.clone()}>{ "Search all indicators" }</label>
-                <div class="tg-hint" id={format!("{search_id}-hint")}>{ "For example: attendance, hygiene, domestic abuse" }</div>
+            { status(format!("{count} {} selected. Suggested so far: {suggested}.", if count == 1 { "indicator" } else { "indicators" })) }
+            { el("div", "tg-form-group", html! { <>
+                { label(search_id.clone(), "Search all indicators".into()) }
+                { hint(format!("{search_id}-hint"), "For example: attendance, hygiene, domestic abuse".into()) }
                 <input class="tg-input" type="search" id={search_id.clone()} autocomplete="off" spellcheck="false"
                     aria-describedby={format!("{search_id}-hint")} value={j.search.clone()} {oninput} />
-            </div>
+            </> }) }
             // Both stay in the page and the one not in use is hidden: clearing a search shows the
             // domain's boxes again without building them anew, which was most of a keystroke.
             <div hidden={!searching}>{ if searching { search_results(ctx, &results) } else { html! {} } }</div>
@@ -43,14 +41,9 @@ fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
     if results.is_empty() {
         return html! { { el("p", "tg-body", Html::from(format!("No indicators contain \"{}\". Try another word.", j.search.trim()))) } };
     }
-    html! {
-        <fieldset class="tg-fieldset" data-search-results="">
-            <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ format!("{} indicators match \"{}\"", results.len(), j.search.trim()) }</legend>
-            <div class="tg-checkboxes">
-                { for results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)) }
-            </div>
-        </fieldset>
-    }
+    let legend = el("legend", "tg-fieldset__legend tg-fieldset__legend--s", Html::from(format!("{} indicators match \"{}\"", results.len(), j.search.trim())));
+    let boxes = el("div", "tg-checkboxes", results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)).collect());
+    el_attr("fieldset", &["class", "data-search-results"], "tg-fieldset", Some(String::new()), None, html! { <>{ legend }{ boxes }</> })
 }
 
 fn domain_browser(ctx: &Ctx) -> Html {
@@ -58,44 +51,49 @@ fn domain_browser(ctx: &Ctx) -> Html {
     let rules = &j.rules;
     let domain = rules.domains.iter().find(|d| *d.id.as_str() == j.domain).or(rules.domains.first());
     let Some(domain) = domain else { return html! {} };
-    html! {
-        <div class="tg-domains">
-            <nav class="tg-domain-nav" aria-label="Areas of the child's life">
-                <ul class="tg-list tg-domain-nav__list">
-                    { for rules.domains.iter().map(|d| {
-                        let id = d.id.as_str().to_string();
-                        let n = j.selected_in_domain(&id);
-                        let current = id == *domain.id.as_str();
-                        html! {
-                            <li key={id.clone()}>
-                                <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
-                                    { &d.name }
-                                    if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
-                                </button>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            </nav>
-            <fieldset class="tg-fieldset tg-domain-panel">
-                <legend class="tg-fieldset__legend tg-fieldset__legend--m">{ &domain.name }</legend>
+    let items = rules.domains.iter().map(|d| {
+        let id = d.id.as_str().to_string();
+        let n = j.selected_in_domain(&id);
+        let current = id == *domain.id.as_str();
+        el_id(
+            "li",
+            "",
+            None,
+            Some(id.clone()),
+            html! {
+                <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
+                    { &d.name }
+                    if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
+                </button>
+            },
+        )
+    });
+    let nav = el_attr(
+        "nav",
+        &["class", "aria-label"],
+        "tg-domain-nav",
+        Some("Areas of the child's life".into()),
+        None,
+        el("ul", "tg-list tg-domain-nav__list", items.collect()),
+    );
+    let panel = html! {
+        <>
+                { el("legend", "tg-fieldset__legend tg-fieldset__legend--m", Html::from(&domain.name)) }
                 { for rules.categories.iter().map(|c| {
                     let items: Vec<usize> = (0..rules.indicators.len())
                         .filter(|&i| rules.indicators[i].domain == *domain.id.as_str() && rules.indicators[i].category == *c.id.as_str())
                         .collect();
                     if items.is_empty() { return html! {}; }
-                    html! {
-                        <div class="tg-indicator-group" key={c.id.as_str().to_string()}>
+                    el_id("div", "tg-indicator-group", None, Some(c.id.as_str().to_string()), html! {
+                        <>
                             { el("h3", "tg-heading-s", Html::from(c.indicators_heading.as_ref().unwrap_or(&c.name))) }
-                            <div class="tg-checkboxes">
-                                { for items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)) }
-                            </div>
-                        </div>
-                    }
+                            { el("div", "tg-checkboxes", items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)).collect()) }
+                        </>
+                    })
                 }) }
-            </fieldset>
-        </div>
-    }
+        </>
+    };
+    el("div", "tg-domains", html! { <>{ nav }{ el("fieldset", "tg-fieldset tg-domain-panel", panel) }</> })
 }
 
 /// One indicator. A view function, not a component with memoised props: the component type
@@ -112,15 +110,21 @@ fn indicator_checkbox(ctx: &Ctx, j: &Journey, i: usize, show_place: bool) -> Htm
     let input_id = ctx.id(&format!("{}-{id}", if show_place { "found" } else { "ind" }));
     let checked = j.selected.contains(&id);
     let onchange = ctx.on_change(Action::ToggleIndicator(id.clone()));
-    html! {
-        <div class="tg-checkboxes__item" key={id}>
-            <input class="tg-checkboxes__input" type="checkbox" id={input_id.clone()} checked={checked} {onchange} />
-            <label class="tg-label tg-checkboxes__label" for={input_id}>
-                { &ind.text }
-                if let Some(place) = place { { el("span", "tg-hint tg-hint--inline", Html::from(place)) } }
-            </label>
-        </div>
-    }
+    el_id(
+        "div",
+        "tg-checkboxes__item",
+        None,
+        Some(id),
+        html! {
+            <>
+                <input class="tg-checkboxes__input" type="checkbox" id={input_id.clone()} checked={checked} {onchange} />
+                <label class="tg-label tg-checkboxes__label" for={input_id}>
+                    { &ind.text }
+                    if let Some(place) = place { { el("span", "tg-hint tg-hint--inline", Html::from(place)) } }
+                </label>
+            </>
+        },
+    )
 }
 
 fn selected_list(ctx: &Ctx) -> Html {
@@ -128,21 +132,18 @@ fn selected_list(ctx: &Ctx) -> Html {
     if j.selected.is_empty() {
         return html! {};
     }
-    html! {
-        <details class="tg-details">
-            <summary class="tg-details__summary">{ format!("Your selection ({})", j.selected.len()) }</summary>
-            <div class="tg-details__text">
-                <ul class="tg-list tg-selected">
-                    { for j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id).map(|&i| (id, i))).map(|(id, i)| html! {
-                        <li key={id.clone()}>
-                            { &j.rules.indicators[i].text }{ " " }
-                            <button type="button" class="tg-link-button" onclick={ctx.send(Action::ToggleIndicator(id.clone()))}>
-                                { "Remove" }{ el("span", "tg-visually-hidden", Html::from(format!(": {}", j.rules.indicators[i].text))) }
-                            </button>
-                        </li>
-                    }) }
-                </ul>
-            </div>
-        </details>
-    }
+    let items = j.selected.iter().filter_map(|id| j.rules.indicator_index.get(id).map(|&i| (id, i))).map(|(id, i)| {
+        let text = &j.rules.indicators[i].text;
+        el_id(
+            "li",
+            "",
+            None,
+            Some(id.clone()),
+            html! {
+                <>{ text }{ " " }{ link_button("Remove", format!(": {text}"), ctx.send(Action::ToggleIndicator(id.clone()))) }</>
+            },
+        )
+    });
+    let summary = el("summary", "tg-details__summary", Html::from(format!("Your selection ({})", j.selected.len())));
+    el("details", "tg-details", html! { <>{ summary }{ el("div", "tg-details__text", el("ul", "tg-list tg-selected", items.collect())) }</> })
 }

@@ -2,7 +2,7 @@
 //! textarea with a label; hint, inline error, and the document's words on request.
 
 use super::ctx::Ctx;
-use super::govuk::{el, guidance_says, radio_item};
+use super::govuk::{el, el_id, guidance_says, hint, label, radio_item};
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
@@ -31,7 +31,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         (false, true) => Some(error_id.clone()),
         (false, false) => None,
     };
-    let hint = q.hint.as_ref().map(|h| html! { <div class="tg-hint" id={hint_id.clone()}>{ h }</div> });
+    let hint = q.hint.as_ref().map(|h| hint(hint_id.clone(), h.into()));
     let error_html = error.as_deref().map(|e| error_message(error_id.clone(), e));
     let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
@@ -42,7 +42,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
             qid,
             html! {
                 <>
-                    <label class="tg-label tg-label--s" for={field_id.clone()}>{ &q.question }</label>
+                    { label(field_id.clone(), (&q.question).into()) }
                     { for hint }
                     { for error_html }
                     <textarea class="tg-textarea" id={field_id.clone()} name={field_id} rows="4" spellcheck="true"
@@ -62,11 +62,8 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         }) }
     };
     // Yes/no questions side by side, as GOV.UK inline radios.
-    let radios = if matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure) {
-        html! { { el("div", "tg-radios tg-radios--inline", Html::from(items)) } }
-    } else {
-        html! { { el("div", "tg-radios", Html::from(items)) } }
-    };
+    let class = if matches!(q.kind, Kind::YesNo | Kind::YesNoUnsure) { "tg-radios tg-radios--inline" } else { "tg-radios" };
+    let radios = el("div", class, items);
     form_group(
         error.is_some(),
         Some(field_id.clone()),
@@ -74,7 +71,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         html! {
             <>
                 <fieldset class="tg-fieldset" aria-describedby={described}>
-                    <legend class="tg-fieldset__legend tg-fieldset__legend--s">{ &q.question }</legend>
+                    { el("legend", "tg-fieldset__legend tg-fieldset__legend--s", Html::from(&q.question)) }
                     { for hint }
                     { for error_html }
                     { radios }
@@ -89,16 +86,13 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
 /// `aria-describedby` names.
 #[inline(never)]
 pub(super) fn error_message(id: String, text: &str) -> Html {
-    html! { <p class="tg-error-message" {id}>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ text }</p> }
+    el_id("p", "tg-error-message", Some(id), None, html! { <>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ text }</> })
 }
 
-/// A question's form group, edged in red when it has an error. Literal class lists in two
-/// branches, never `class={expression}`: Yew turns a computed class into its `Classes` set,
-/// which alone is about 2 KB of the download.
+/// A question's form group, edged in red when it has an error. A literal class list chosen
+/// here, never `class={expression}`: Yew turns a computed class into its `Classes` set, which
+/// alone is about 2 KB of the download.
 pub(super) fn form_group(error: bool, id: Option<String>, key: String, content: Html) -> Html {
-    if error {
-        html! { <div class="tg-form-group tg-form-group--error" id={id} key={key}>{ content }</div> }
-    } else {
-        html! { <div class="tg-form-group" id={id} key={key}>{ content }</div> }
-    }
+    let class = if error { "tg-form-group tg-form-group--error" } else { "tg-form-group" };
+    el_id("div", class, id, Some(key), content)
 }

@@ -5,9 +5,9 @@
 //! chosen file on this device. Nothing is stored or sent.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, prose, warning_inner};
+use super::govuk::{el, el_attr, label, prose, secondary_button, warning_inner};
 use super::question::{error_message, form_group};
-use super::summary_view::download;
+use super::summary_view::{download, settled};
 use crate::journey::Action;
 use crate::saved::{self, OpenError};
 use wasm_bindgen::JsCast;
@@ -21,12 +21,8 @@ pub fn save_button(ctx: &Ctx) -> Html {
         let now = now();
         download(&saved::write(&j, now), &saved::file_name(now), "application/json");
     });
-    html! {
-        <div class="tg-button-group">
-            <button type="button" class="tg-button tg-button--secondary" {onclick}>{ "Save your answers to a file" }</button>
-            { el("p", "tg-hint", ctx.journey.rules.message("save_note", &[]).into()) }
-        </div>
-    }
+    let note = el("p", "tg-hint", ctx.journey.rules.message("save_note", &[]).into());
+    el("div", "tg-button-group", html! { <>{ secondary_button("Save your answers to a file", None, onclick) }{ note }</> })
 }
 
 /// Reads the chosen file (the input beside the button), refusing one over 1 MB unread, and
@@ -42,10 +38,7 @@ fn open_chosen(e: MouseEvent, dispatch: UseReducerDispatcher<crate::journey::Jou
     match file {
         None => dispatch.dispatch(Action::Open(Err(OpenError::NoFile))),
         Some(f) if f.size() > f64::from(saved::MAX_BYTES) => dispatch.dispatch(Action::Open(Err(OpenError::TooBig))),
-        Some(f) => wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(f.text()).await.ok().and_then(|t| t.as_string());
-            dispatch.dispatch(Action::Open(text.ok_or(OpenError::NotCase)));
-        }),
+        Some(f) => settled(f.text(), Box::new(move |t| dispatch.dispatch(Action::Open(t.and_then(|t| t.as_string()).ok_or(OpenError::NotCase))))),
     }
 }
 
@@ -58,19 +51,20 @@ pub fn open_form(ctx: &Ctx) -> Html {
     let error = ctx.journey.errors.iter().find(|e| e.question == saved::FIELD).map(|e| e.message.clone());
     let d = ctx.dispatch.clone();
     let onclick = Callback::from(move |e: MouseEvent| open_chosen(e, d.clone()));
-    html! {
-        <div data-open="">
+    let content = html! {
+        <>
             { prose(&ctx.journey.rules.message("open_intro", &[])) }
             { form_group(error.is_some(), None, saved::FIELD.into(), html! {
                 <>
-                    <label class="tg-label tg-label--s" for={id.clone()}>{ "Saved case (a .json file)" }</label>
+                    { label(id.clone(), "Saved case (a .json file)".into()) }
                     { for error.as_deref().map(|e| error_message(error_id.clone(), e)) }
                     <input class="tg-file-upload" type="file" id={id} accept=".json,application/json" aria-describedby={error.is_some().then_some(error_id)} />
                 </>
             }) }
-            <button type="button" class="tg-button tg-button--secondary" {onclick}>{ "Open saved case" }</button>
-        </div>
-    }
+            { secondary_button("Open saved case", None, onclick) }
+        </>
+    };
+    el_attr("div", &["class", "data-open"], "", Some(String::new()), None, content)
 }
 
 /// On Check your answers after opening a case: the other rules it was saved with, and what it

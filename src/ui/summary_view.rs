@@ -3,7 +3,7 @@
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, prose, warning_inner};
+use super::govuk::{el, el_attr, el_id, label, link_button, prose, secondary_button, status, warning_inner};
 use crate::journey::{Action, Purpose, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
@@ -57,16 +57,23 @@ fn copy(text: String, what: String, done: Callback<(String, Option<String>)>) {
     let text: String = text.chars().map(|c| if c == '\0' { char::REPLACEMENT_CHARACTER } else { c }).collect();
     let window = web_sys::window().expect("window");
     if window.is_secure_context() {
-        let promise = window.navigator().clipboard().write_text(&text);
-        wasm_bindgen_futures::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => done.emit((format!("Copied: {what}"), None)),
-                Err(_) => done.emit((format!("Could not copy automatically. {}", by_hand(&what)), Some(text))),
-            }
-        });
+        settled(
+            window.navigator().clipboard().write_text(&text),
+            Box::new(move |r| match r {
+                Some(_) => done.emit((format!("Copied: {what}"), None)),
+                None => done.emit((format!("Could not copy automatically. {}", by_hand(&what)), Some(text))),
+            }),
+        );
     } else {
         done.emit((by_hand(&what), Some(text)));
     }
+}
+
+/// Calls `then` with what `promise` resolves to (`None` when it is rejected). Every promise
+/// the views wait for goes through here: each kind of spawned future is its own copy of the
+/// task code in the download.
+pub(super) fn settled(promise: js_sys::Promise, then: Box<dyn FnOnce(Option<wasm_bindgen::JsValue>)>) {
+    wasm_bindgen_futures::spawn_local(async move { then(wasm_bindgen_futures::JsFuture::from(promise).await.ok()) });
 }
 
 /// What to do when the browser would not copy: the text is selected for the user.
@@ -126,22 +133,13 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
     }
     let n = problems.len();
     let count = format!("{n} {}", if n == 1 { "check" } else { "checks" });
-    html! {
-        <div class="tg-warning-text tg-quality" data-quality-count={n.to_string()}>
-            { warning_inner(html! { <>
-                { prose(&ctx.journey.rules.message("checks_intro", &[("count", &count)])) }
-                <ul class="tg-list tg-list--bullet">
-                    { for problems.iter().enumerate().map(|(i, pr)| html! {
-                        <li key={i} data-problem={pr.id}>{ &pr.text }{ " " }
-                            <button type="button" class="tg-link-button" onclick={ctx.send(Action::Change(pr.screen))}>
-                                { "Fix this" }{ el("span", "tg-visually-hidden", Html::from(format!(": {}", pr.text))) }
-                            </button>
-                        </li>
-                    }) }
-                </ul>
-            </> }) }
-        </div>
-    }
+    let items = problems.iter().enumerate().map(|(i, pr)| {
+        let fix = link_button("Fix this", format!(": {}", pr.text), ctx.send(Action::Change(pr.screen)));
+        el_attr("li", &["class", "data-problem"], "", Some(pr.id.into()), Some(i.to_string()), html! { <>{ &pr.text }{ " " }{ fix }</> })
+    });
+    let list = el("ul", "tg-list tg-list--bullet", items.collect());
+    let intro = prose(&ctx.journey.rules.message("checks_intro", &[("count", &count)]));
+    el_attr("div", &["class", "data-quality-count"], "tg-warning-text tg-quality", Some(n.to_string()), None, warning_inner(html! { <>{ intro }{ list }</> }))
 }
 
 /// What a Copy button reports back: the announcement, and the text to copy by hand when the
@@ -153,7 +151,7 @@ type Done = Callback<(String, Option<String>)>;
 fn copy_button(label: &'static str, text: String, what: String, described: Option<String>, done: &Done) -> Html {
     let done = done.clone();
     let onclick = Callback::from(move |_: MouseEvent| copy(text.clone(), what.clone(), done.clone()));
-    html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label }</button> }
+    secondary_button(label, described, onclick)
 }
 
 /// One text to copy as it is: its heading (which the Copy button refers to), a line about it
@@ -173,19 +171,17 @@ fn copy_block(
     text: String,
     what: String,
 ) -> Html {
-    let heading = if h2 {
-        html! { <h2 class="tg-heading-m" id={title_id.clone()}>{ title }</h2> }
-    } else {
-        html! { <h3 class="tg-heading-s" id={title_id.clone()}>{ title }</h3> }
-    };
-    html! {
-        <div class="tg-summary-section" data-section={section}>
+    let heading = if h2 { ("h2", "tg-heading-m") } else { ("h3", "tg-heading-s") };
+    let heading = el_id(heading.0, heading.1, Some(title_id.clone()), None, title.into());
+    let content = html! {
+        <>
             { heading }
             if let Some(intro) = intro { { prose(&ctx.journey.rules.message(intro, &[])) } }
             { el("pre", "tg-summary-text", text.clone().into()) }
             { copy_button("Copy", text, what, Some(title_id), done) }
-        </div>
-    }
+        </>
+    };
+    el_attr("div", &["class", "data-section"], "tg-summary-section", Some(section.into()), None, content)
 }
 
 #[inline(never)]
@@ -241,24 +237,24 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
 
     html! {
         <>
-            <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ state.0.clone() }</div>
+            { status(state.0.clone()) }
             { for decision }
             { prose(&rules.message("summary_intro", &[])) }
             if !sending.is_empty() {
-                <div class="tg-inset-text" data-sending="">{ el("p", "tg-body", sending.into()) }</div>
+                { el_attr("div", &["class", "data-sending"], "tg-inset-text", Some(String::new()), None, el("p", "tg-body", sending.into())) }
             }
-            <div data-have-ready="">{ prose(&ready) }</div>
+            { el_attr("div", &["class", "data-have-ready"], "", Some(String::new()), None, prose(&ready)) }
             if purpose != Purpose::NotReferring { { checks } }
-            <div class="tg-button-group tg-button-group--top">
+            { el("div", "tg-button-group tg-button-group--top", html! { <>
                 { copy_button("Copy all", all, "the whole summary".into(), None, &done) }
-                <button type="button" class="tg-button tg-button--secondary" onclick={{ let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper, "referral-summary.txt", "text/plain;charset=utf-8")) }}>{ "Download (.txt)" }</button>
-                <button type="button" class="tg-button tg-button--secondary" onclick={Callback::from(move |_: MouseEvent| print(&paper))}>{ "Print" }</button>
-            </div>
+                { secondary_button("Download (.txt)", None, { let paper = paper.clone(); Callback::from(move |_: MouseEvent| download(&paper, "referral-summary.txt", "text/plain;charset=utf-8")) }) }
+                { secondary_button("Print", None, Callback::from(move |_: MouseEvent| print(&paper))) }
+            </> }) }
             if let Some(text) = &state.1 {
-                <div class="tg-form-group">
-                    <label class="tg-label tg-label--s" for={ctx.id("copy-fallback")}>{ "Text to copy" }</label>
+                { el("div", "tg-form-group", html! { <>
+                    { label(ctx.id("copy-fallback"), "Text to copy".into()) }
                     <textarea class="tg-textarea" id={ctx.id("copy-fallback")} readonly=true rows="8" ref={fallback_ref.clone()} value={text.clone()} />
-                </div>
+                </> }) }
             }
             { for sections.iter().enumerate().map(|(n, s)| {
                 let id = ctx.id(&format!("section-{}", s.id));
