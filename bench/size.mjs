@@ -18,7 +18,12 @@ const measure = (dir, file, name = file) => {
  *  compiled rule set it uses (`rules`, the default edition unless named). */
 export function firstLoadAssets(dist, rules = 'luton') {
   const files = fs.readdirSync(dist).filter((f) => f === 'threshold-guide.js' || /^threshold-guide-[0-9a-f]+(_bg\.wasm|\.js|\.css)$/.test(f));
-  return [...files.sort(), ...ruleSetFiles(dist).filter((f) => f.id === rules).map((f) => f.file)].map((file) => measure(dist, file));
+  return [
+    ...files.sort(),
+    ...ruleSetFiles(dist)
+      .filter((f) => f.id === rules)
+      .map((f) => f.file),
+  ].map((file) => measure(dist, file));
 }
 
 /** Every compiled rule set in dist/ (scripts/write-loader.mjs writes threshold-rules-<id>-<hash>.bin). */
