@@ -39,7 +39,10 @@ fn no_category_id_in_rust_sources() {
     let mut found = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        for (n, line) in text.lines().enumerate() {
+        // A module's unit tests (`#[cfg(test)]`, at the end of the file) may name the current
+        // edition's categories: they test against it, and never run in the product.
+        let product = text.split("\n#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in product.lines().enumerate() {
             if line.trim_start().starts_with("//") {
                 continue;
             }
