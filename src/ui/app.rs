@@ -5,7 +5,7 @@
 use super::check::check_answers;
 use super::ctx::Ctx;
 use super::error_summary::error_summary;
-use super::govuk::{el, prose};
+use super::govuk::{el, el_attr, prose, secondary_button};
 use super::indicators::indicator_picker;
 use super::leave::{use_leave_prompt, use_quick_exit};
 use super::outcome::outcome_view;
@@ -125,18 +125,18 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={format!("{screen:?}")}>
             if props.options.quick_exit {
-                <div class="tg-exit-this-page">
+                { el("div", "tg-exit-this-page", html! { <>
                     <button type="button" class="tg-button tg-button--warning tg-exit-this-page__button" onclick={quick_exit}>
                         { el("span", "tg-visually-hidden", "Emergency".into()) }{ " Exit this page" }
                     </button>
                     { el("p", "tg-exit-this-page__hint", "Or press Shift 3 times".into()) }
-                </div>
+                </> }) }
             }
             if !props.warnings.is_empty() {
-                <div class="tg-inset-text tg-host-warnings" data-host-warnings={props.warnings.len().to_string()}>
-                    <p class="tg-body"><strong>{ "For the web team of this page: " }</strong>{ "some settings of this guide were not understood, so it uses its defaults." }</p>
-                    <ul class="tg-list tg-list--bullet">{ for props.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                </div>
+                { el_attr("div", &["class", "data-host-warnings"], "tg-inset-text tg-host-warnings", Some(props.warnings.len().to_string()), None, html! { <>
+                    { el("p", "tg-body", html! { <>{ el("strong", "", "For the web team of this page: ".into()) }{ "some settings of this guide were not understood, so it uses its defaults." }</> }) }
+                    { el("ul", "tg-list tg-list--bullet", props.warnings.iter().map(|w| el("li", "", w.clone().into())).collect()) }
+                </> }) }
             }
             if !journey.history.is_empty() {
                 <button type="button" class="tg-back-link" onclick={ctx.send(Action::Back)}>{ "Back" }</button>
@@ -149,13 +149,9 @@ pub fn app(props: &AppProps) -> Html {
             { prose(&intro) }
             { body }
             if let Some(label) = info.button {
-                <div class="tg-button-group">
-                    <button type="button" class="tg-button" data-action="continue" onclick={ctx.send(Action::Next)}>{ label }</button>
-                </div>
+                { el("div", "tg-button-group", html! { <button type="button" class="tg-button" data-action="continue" onclick={ctx.send(Action::Next)}>{ label }</button> }) }
             } else {
-                <div class="tg-button-group">
-                    <button type="button" class="tg-button tg-button--secondary" onclick={ctx.send(Action::Restart)}>{ "Start again (clears all answers)" }</button>
-                </div>
+                { el("div", "tg-button-group", secondary_button("Start again (clears all answers)", None, ctx.send(Action::Restart))) }
             }
             // Open a saved case on the start page; save one on every step after it.
             { if screen == Screen::Start { open_form(&ctx) } else { save_button(&ctx) } }

@@ -4,7 +4,7 @@
 
 use super::contact::contact_details;
 use super::ctx::{now, Ctx};
-use super::govuk::{details_small, el, el_attr, el_id, guidance_says, radio_item, warning_inner};
+use super::govuk::{details_small, el, el_attr, el_id, guidance_says, label, radio_item, warning_inner};
 use crate::engine::assess::{ActionOut, GuidanceOut, Outcome, Reason};
 use crate::journey::Action;
 
@@ -203,7 +203,7 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
     );
     let reason = html! {
         <>
-            <label class="tg-label tg-label--s" for={reason_id.clone()}>{ "Your reason" }</label>
+            { label(reason_id.clone(), "Your reason".into()) }
             { el("div", "tg-hint", Html::from(j.rules.message("judgement_reason_hint", &[]))) }
             { message(&reason_error) }
             <textarea class="tg-textarea" id={reason_id} rows="3" value={j.judgement_reason.clone()}
