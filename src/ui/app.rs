@@ -5,7 +5,7 @@
 use super::check::check_answers;
 use super::ctx::Ctx;
 use super::error_summary::error_summary;
-use super::govuk::{el, el_attr, prose, secondary_button};
+use super::govuk::{button, el, el_attr, prose, secondary_button};
 use super::indicators::indicator_picker;
 use super::leave::{use_leave_prompt, use_quick_exit};
 use super::outcome::outcome_view;
@@ -126,9 +126,9 @@ pub fn app(props: &AppProps) -> Html {
         <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={format!("{screen:?}")}>
             if props.options.quick_exit {
                 { el("div", "tg-exit-this-page", html! { <>
-                    <button type="button" class="tg-button tg-button--warning tg-exit-this-page__button" onclick={quick_exit}>
+                    { button(&["type", "class", ""], "tg-button tg-button--warning tg-exit-this-page__button", None, quick_exit, html! { <>
                         { el("span", "tg-visually-hidden", "Emergency".into()) }{ " Exit this page" }
-                    </button>
+                    </> }) }
                     { el("p", "tg-exit-this-page__hint", "Or press Shift 3 times".into()) }
                 </> }) }
             }
@@ -139,7 +139,7 @@ pub fn app(props: &AppProps) -> Html {
                 </> }) }
             }
             if !journey.history.is_empty() {
-                <button type="button" class="tg-back-link" onclick={ctx.send(Action::Back)}>{ "Back" }</button>
+                { button(&["type", "class", ""], "tg-back-link", None, ctx.send(Action::Back), "Back".into()) }
             }
             if screen != Screen::Start {
                 { el("p", "tg-caption", Html::from(format!("Step {step} of {total}"))) }
@@ -149,7 +149,7 @@ pub fn app(props: &AppProps) -> Html {
             { prose(&intro) }
             { body }
             if let Some(label) = info.button {
-                { el("div", "tg-button-group", html! { <button type="button" class="tg-button" data-action="continue" onclick={ctx.send(Action::Next)}>{ label }</button> }) }
+                { el("div", "tg-button-group", button(&["type", "class", "data-action"], "tg-button", Some("continue".into()), ctx.send(Action::Next), label.into())) }
             } else {
                 { el("div", "tg-button-group", secondary_button("Start again (clears all answers)", None, ctx.send(Action::Restart))) }
             }

@@ -58,18 +58,30 @@ pub fn radio_item(id: String, name: String, value: Option<String>, checked: bool
 }
 
 /// A secondary button; `described` is the id of what it acts on (`aria-describedby`).
-#[inline(never)]
 pub fn secondary_button(label: &'static str, described: Option<String>, onclick: Callback<MouseEvent>) -> Html {
-    html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label }</button> }
+    button(&["type", "class", "aria-describedby"], "tg-button tg-button--secondary", described, onclick, label.into())
+}
+
+/// A `type="button"` button with a literal class list and one more attribute: `names` is
+/// `["type", "class", name]`, `value` its value (none when `None`). (The form `html!` gives it;
+/// each `html!` button is its own code in the download.)
+#[inline(never)]
+pub fn button(names: &'static [&'static str; 3], class: &'static str, value: Option<String>, onclick: Callback<MouseEvent>, children: Html) -> Html {
+    use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Listeners, VTag};
+    let values = Box::new([
+        Some(AttributeOrProperty::Static("button")),
+        Some(AttributeOrProperty::Static(class)),
+        value.map(|v| AttributeOrProperty::Attribute(v.into())),
+    ]);
+    let listeners = Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(onclick)]));
+    VTag::__new_other(AttrValue::Static("button"), NodeRef::default(), None, Attributes::Dynamic { keys: names, values }, listeners, children).into()
 }
 
 /// A button that looks like a link ("Change", "Remove"); `hidden` says what it acts on to
 /// screen readers.
 #[inline(never)]
 pub fn link_button(label: &'static str, hidden: String, onclick: Callback<MouseEvent>) -> Html {
-    html! {
-        <button type="button" class="tg-link-button" {onclick}>{ label }{ el("span", "tg-visually-hidden", Html::from(hidden)) }</button>
-    }
+    button(&["type", "class", ""], "tg-link-button", None, onclick, html! { <>{ label }{ el("span", "tg-visually-hidden", Html::from(hidden)) }</> })
 }
 
 /// A field's label (`for_id` is the field's id).
