@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, el_attr, el_id, hint, label, link_button, status};
+use super::govuk::{button, el, el_attr, el_id, hint, label, link_button, status};
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -60,12 +60,13 @@ fn domain_browser(ctx: &Ctx) -> Html {
             "",
             None,
             Some(id.clone()),
-            html! {
-                <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
-                    { &d.name }
-                    if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
-                </button>
-            },
+            button(
+                &["type", "class", "aria-current"],
+                "tg-domain-nav__item",
+                current.then(|| "true".into()),
+                ctx.send(Action::OpenDomain(id)),
+                html! { <>{ &d.name }if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }</> },
+            ),
         )
     });
     let nav = el_attr(

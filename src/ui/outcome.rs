@@ -78,14 +78,12 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
     html! {
         <>
             if !out.urgent.is_empty() {
-                <div class="tg-warning-text tg-warning-text--urgent">
-                    { warning_inner(html! {
-                        <>
-                            { el("h2", "tg-heading-m", "Do this now".into()) }
-                            { action_list(rules, "urgent", &out.urgent) }
-                        </>
-                    }) }
-                </div>
+                { el("div", "tg-warning-text tg-warning-text--urgent", warning_inner(html! {
+                    <>
+                        { el("h2", "tg-heading-m", "Do this now".into()) }
+                        { action_list(rules, "urgent", &out.urgent) }
+                    </>
+                })) }
             }
             <div class="tg-contact-now" data-contact={out.contact.id.to_string()} data-mash-open={if out.contact.mash_open { "true" } else { "false" }}>
                 if out.contact.urgent || out.contact.mash_open {
