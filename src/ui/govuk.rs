@@ -11,7 +11,7 @@ use yew::prelude::*;
 pub fn warning_inner(text: Html) -> Html {
     html! {
         <>
-            <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
+            { el_attr("span", &["class", "aria-hidden"], "tg-warning-text__icon", Some("true".into()), None, "!".into()) }
             { el("div", "tg-warning-text__text", html! { <>{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</> }) }
         </>
     }
