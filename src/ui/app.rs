@@ -123,7 +123,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     html! {
-        <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={format!("{screen:?}")}>
+        <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={screen.name()}>
             if props.options.quick_exit {
                 { el("div", "tg-exit-this-page", html! { <>
                     { button(&["type", "class", ""], "tg-button tg-button--warning tg-exit-this-page__button", None, quick_exit, html! { <>
