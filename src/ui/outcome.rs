@@ -5,6 +5,7 @@
 use super::contact::contact_details;
 use super::ctx::{now, Ctx};
 use super::govuk::{details_small, el, el_attr, el_id, guidance_says, label, radio_item, warning_inner};
+use super::question::error_message;
 use crate::engine::assess::{ActionOut, GuidanceOut, Outcome, Reason};
 use crate::journey::Action;
 
@@ -185,7 +186,7 @@ fn judgement(ctx: &Ctx, out: &Outcome) -> Html {
     let reason_id = ctx.id("judgement-reason");
     let error = |q: &str| j.errors.iter().find(|e| e.question == q).map(|e| e.message.clone());
     let (choice_error, reason_error) = (error("judgement"), error("judgement-reason"));
-    let message = |e: &Option<String>| html! { if let Some(e) = e { { el("p", "tg-error-message", html! { <>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ e }</> }) } } };
+    let message = |e: &Option<String>| e.as_deref().map(|e| error_message(None, e)).unwrap_or_default();
     let radios = el(
         "fieldset",
         "tg-fieldset",

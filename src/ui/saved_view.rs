@@ -57,7 +57,7 @@ pub fn open_form(ctx: &Ctx) -> Html {
             { form_group(error.is_some(), None, saved::FIELD.into(), html! {
                 <>
                     { label(id.clone(), "Saved case (a .json file)".into()) }
-                    { for error.as_deref().map(|e| error_message(error_id.clone(), e)) }
+                    { for error.as_deref().map(|e| error_message(Some(error_id.clone()), e)) }
                     <input class="tg-file-upload" type="file" id={id} accept=".json,application/json" aria-describedby={error.is_some().then_some(error_id)} />
                 </>
             }) }
