@@ -28,8 +28,7 @@ fn note(interpretation: Option<&str>) -> Html {
 /// The reasons behind the category, each with its interpretation tag where the tool read it in.
 #[inline(never)]
 fn reason_list(reasons: &[&Reason]) -> Html {
-    let items = reasons.iter().map(|r| el_id("li", "", None, Some(r.id.to_string()), html! { <>{ r.text }{ note(r.interpretation) }</> }));
-    el("ul", "tg-list tg-list--bullet", items.collect())
+    bullets(reasons.iter().map(|r| (r.id.to_string(), html! { <>{ r.text }{ note(r.interpretation) }</> })).collect())
 }
 
 /// A numbered list of actions; `list` names it (`data-list`).
