@@ -5,7 +5,7 @@
 use super::check::check_answers;
 use super::ctx::Ctx;
 use super::error_summary::error_summary;
-use super::govuk::{button, el, el_attr, prose, secondary_button};
+use super::govuk::{button, el, el_attr, pair, prose, secondary_button};
 use super::indicators::indicator_picker;
 use super::leave::{use_leave_prompt, use_quick_exit};
 use super::outcome::outcome_view;
@@ -139,7 +139,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if !props.warnings.is_empty() {
                 { el_attr("div", &["class", "data-host-warnings"], "tg-inset-text tg-host-warnings", Some(props.warnings.len().to_string()), None, html! { <>
-                    { el("p", "tg-body", html! { <>{ el("strong", "", "For the web team of this page: ".into()) }{ "some settings of this guide were not understood, so it uses its defaults." }</> }) }
+                    { el("p", "tg-body", pair(el("strong", "", "For the web team of this page: ".into()), "some settings of this guide were not understood, so it uses its defaults.".into())) }
                     { el("ul", "tg-list tg-list--bullet", props.warnings.iter().map(|w| el("li", "", w.clone().into())).collect()) }
                 </> }) }
             }

@@ -12,7 +12,7 @@ pub fn warning_inner(text: Html) -> Html {
     html! {
         <>
             { el_attr("span", &["class", "aria-hidden"], "tg-warning-text__icon", Some("true".into()), None, "!".into()) }
-            { el("div", "tg-warning-text__text", html! { <>{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</> }) }
+            { el("div", "tg-warning-text__text", pair(el("span", "tg-visually-hidden", "Warning".into()), text)) }
         </>
     }
 }
@@ -20,11 +20,7 @@ pub fn warning_inner(text: Html) -> Html {
 /// A small details disclosure: `summary` opens `text`.
 #[inline(never)]
 pub fn details_small(summary: &'static str, text: Html) -> Html {
-    el(
-        "details",
-        "tg-details tg-details--small",
-        html! { <>{ el("summary", "tg-details__summary", summary.into()) }{ el("div", "tg-details__text", text) }</> },
-    )
+    el("details", "tg-details tg-details--small", pair(el("summary", "tg-details__summary", summary.into()), el("div", "tg-details__text", text)))
 }
 
 /// The guidance's own words behind something, on request.
@@ -81,7 +77,7 @@ pub fn button(names: &'static [&'static str; 3], class: &'static str, value: Opt
 /// screen readers.
 #[inline(never)]
 pub fn link_button(label: &'static str, hidden: String, onclick: Callback<MouseEvent>) -> Html {
-    button(&["type", "class", ""], "tg-link-button", None, onclick, html! { <>{ label }{ el("span", "tg-visually-hidden", Html::from(hidden)) }</> })
+    button(&["type", "class", ""], "tg-link-button", None, onclick, pair(label.into(), el("span", "tg-visually-hidden", Html::from(hidden))))
 }
 
 /// A field's label (`for_id` is the field's id).
@@ -99,6 +95,12 @@ pub fn hint(id: String, text: Html) -> Html {
 #[inline(never)]
 pub fn status(text: String) -> Html {
     html! { <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ text }</div> }
+}
+
+/// Two nodes side by side: what `html! { <>{ a }{ b }</> }` makes, written once.
+#[inline(never)]
+pub fn pair(a: Html, b: Html) -> Html {
+    yew::virtual_dom::VList::with_children(vec![a, b], None).into()
 }
 
 /// An element with a literal class list (none when empty) around `children`. Each `html!`

@@ -4,7 +4,7 @@
 
 use super::contact::contact_details;
 use super::ctx::{now, Ctx};
-use super::govuk::{details_small, el, el_attr, el_id, guidance_says, label, radio_item, warning_inner};
+use super::govuk::{details_small, el, el_attr, el_id, guidance_says, label, pair, radio_item, warning_inner};
 use super::question::error_message;
 use crate::engine::assess::{ActionOut, GuidanceOut, Outcome, Reason};
 use crate::journey::Action;
@@ -28,7 +28,7 @@ fn note(interpretation: Option<&str>) -> Html {
 /// The reasons behind the category, each with its interpretation tag where the tool read it in.
 #[inline(never)]
 fn reason_list(reasons: &[&Reason]) -> Html {
-    bullets(reasons.iter().map(|r| (r.id.to_string(), html! { <>{ r.text }{ note(r.interpretation) }</> })).collect())
+    bullets(reasons.iter().map(|r| (r.id.to_string(), pair(r.text.into(), note(r.interpretation)))).collect())
 }
 
 /// A numbered list of actions; `list` names it (`data-list`).
@@ -92,9 +92,9 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
                         { format!("{}, {}", out.contact.name, out.contact.phone) }
                     </> }) }
                 } else {
-                    { el("p", "tg-body", html! { <>{ el("strong", "", "The MASH is closed now".into()) }{ format!(": it opens again on {}.", out.contact.next_open.as_deref().unwrap_or_default()) }</> }) }
+                    { el("p", "tg-body", pair(el("strong", "", "The MASH is closed now".into()), format!(": it opens again on {}.", out.contact.next_open.as_deref().unwrap_or_default()).into())) }
                 }
-                { el("p", "tg-body", html! { <>{ &out.contact.why }{ " If a child is in immediate danger, call 999." }</> }) }
+                { el("p", "tg-body", pair(out.contact.why.clone().into(), " If a child is in immediate danger, call 999.".into())) }
             </div>
 
             { el_attr("div", &["class", "data-category"], "tg-panel", Some(out.category.id.to_string()), None, html! { <>
@@ -135,7 +135,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
 
             { el("h2", "tg-heading-m", "Consent".into()) }
             if let Some(e) = &out.consent.exception {
-                { el("p", "tg-body", html! { <>{ "You are relying on this exception: " }{ el("q", "", e.text.into()) }</> }) }
+                { el("p", "tg-body", pair("You are relying on this exception: ".into(), el("q", "", e.text.into()))) }
             }
             if !out.consent.suggested_exceptions.is_empty() {
                 { el("p", "tg-body", Html::from(rules.message("exceptions_intro", &[]))) }

@@ -2,7 +2,7 @@
 //! textarea with a label; hint, inline error, and the document's words on request.
 
 use super::ctx::Ctx;
-use super::govuk::{el, el_id, guidance_says, hint, label, radio_item};
+use super::govuk::{el, el_id, guidance_says, hint, label, pair, radio_item};
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
@@ -86,7 +86,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
 /// `aria-describedby` names.
 #[inline(never)]
 pub(super) fn error_message(id: Option<String>, text: &str) -> Html {
-    el_id("p", "tg-error-message", id, None, html! { <>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ text }</> })
+    el_id("p", "tg-error-message", id, None, pair(el("span", "tg-visually-hidden", "Error: ".into()), text.into()))
 }
 
 /// A question's form group, edged in red when it has an error. A literal class list chosen

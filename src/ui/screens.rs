@@ -4,7 +4,7 @@
 
 use super::contact::contact_details;
 use super::ctx::{now, Ctx};
-use super::govuk::{el, el_attr, prose};
+use super::govuk::{el, el_attr, pair, prose};
 use crate::embed::Audience;
 use yew::prelude::*;
 
@@ -60,7 +60,7 @@ pub fn open_case_exit(ctx: &Ctx) -> Html {
         <>
             { el("div", "tg-inset-text", Html::from(rules.message("open_case_intro", &[]))) }
             { el("p", "tg-body", Html::from(contact_details(rules, "allocated_worker"))) }
-            { el("p", "tg-body", html! { <>{ "If you don't know who the social worker is: " }{ contact_details(rules, "mash") }</> }) }
+            { el("p", "tg-body", pair("If you don't know who the social worker is: ".into(), contact_details(rules, "mash").into())) }
             { el("p", "tg-body", Html::from(rules.message("open_case_after", &[]))) }
         </>
     }
