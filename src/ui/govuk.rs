@@ -103,6 +103,12 @@ pub fn pair(a: Html, b: Html) -> Html {
     yew::virtual_dom::VList::with_children(vec![a, b], None).into()
 }
 
+/// [`pair`] with `between` (" ", ": ") between the two.
+#[inline(never)]
+pub fn joined(a: Html, between: &'static str, b: Html) -> Html {
+    yew::virtual_dom::VList::with_children(vec![a, between.into(), b], None).into()
+}
+
 /// An element with a literal class list (none when empty) around `children`. Each `html!`
 /// element is its own code in the download; a call to this is a few bytes.
 #[inline(never)]

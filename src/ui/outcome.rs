@@ -4,7 +4,7 @@
 
 use super::contact::contact_details;
 use super::ctx::{now, Ctx};
-use super::govuk::{details_small, el, el_attr, el_id, guidance_says, label, pair, radio_item, warning_inner};
+use super::govuk::{details_small, el, el_attr, el_id, guidance_says, joined, label, pair, radio_item, warning_inner};
 use super::question::error_message;
 use crate::engine::assess::{ActionOut, GuidanceOut, Outcome, Reason};
 use crate::journey::Action;
@@ -20,7 +20,7 @@ fn interpretation_tag() -> Html {
 #[inline(never)]
 fn note(interpretation: Option<&str>) -> Html {
     match interpretation {
-        Some(i) => el("div", "tg-note", html! { <>{ interpretation_tag() }{ " " }{ i }</> }),
+        Some(i) => el("div", "tg-note", joined(interpretation_tag(), " ", i.into())),
         None => html! {},
     }
 }
@@ -130,7 +130,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
             }
             if !out.pathways.is_empty() {
                 { el("h2", "tg-heading-m", "Specific risks".into()) }
-                { bullets(out.pathways.iter().map(|x| (x.id.to_string(), html! { <>{ el("strong", "", x.name.into()) }{ ": " }{ x.quote }</> })).collect()) }
+                { bullets(out.pathways.iter().map(|x| (x.id.to_string(), joined(el("strong", "", x.name.into()), ": ", x.quote.into()))).collect()) }
             }
 
             { el("h2", "tg-heading-m", "Consent".into()) }
