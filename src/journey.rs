@@ -90,6 +90,14 @@ impl Screen {
         Screen::Summary,
     ];
 
+    /// Its variant's name (the widget's `data-screen`), from a table: `Debug` formatting
+    /// would add its machinery to the download.
+    pub fn name(self) -> &'static str {
+        const NAMES: [&str; 13] =
+            ["Start", "Danger", "DangerExit", "Safety", "OpenCaseExit", "Child", "Indicators", "Risks", "Checklist", "Consent", "Check", "Outcome", "Summary"];
+        NAMES[self as usize]
+    }
+
     /// The screen's row of the table.
     pub fn info(self) -> &'static ScreenInfo {
         use Screen::*;

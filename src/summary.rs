@@ -171,6 +171,14 @@ fn level_lines(j: &Journey, out: &Outcome) -> Vec<String> {
     level
 }
 
+/// A section of the summary, when it has any lines. (Not inlined: the summary adds 14.)
+#[inline(never)]
+fn push_section(s: &mut Vec<Section>, id: &'static str, title: &'static str, lines: Vec<String>) {
+    if !lines.is_empty() {
+        s.push(Section { id, title, text: lines.join("\n") })
+    }
+}
+
 /// The whole referral summary, in the order a MASH referral form asks.
 pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section> {
     let rules = &j.rules;
@@ -178,11 +186,7 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
     let open = j.purpose() == Purpose::OpenCase;
     let young = matches!(j.answer("child_age"), Some("unborn" | "0_4"));
     let mut s = Vec::new();
-    let mut push = |id, title, lines: Vec<String>| {
-        if !lines.is_empty() {
-            s.push(Section { id, title, text: lines.join("\n") })
-        }
-    };
+    let mut push = |id, title, lines| push_section(&mut s, id, title, lines);
     let text = |id: &str| answer(j, &ap, id).into_iter().collect::<Vec<_>>();
     let known = |id: &str| vec![answer(j, &ap, id).unwrap_or_else(|| "Not known.".into())];
 
@@ -376,8 +380,15 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
 }
 
 /// A check not met, in the rule set's words (the message with the check's id).
+#[inline(never)]
 fn problem(rules: &RuleSet, id: &'static str, values: &[(&str, &str)], screen: Screen) -> Problem {
     Problem { id, text: rules.message(id, values), screen }
+}
+
+/// A check not met with no values to fill in, added to `p`. (Not inlined: there are 12.)
+#[inline(never)]
+fn add_problem(p: &mut Vec<Problem>, rules: &RuleSet, id: &'static str, screen: Screen) {
+    p.push(problem(rules, id, &[], screen));
 }
 
 /// Problems that commonly get a referral sent back, and answers that do not agree with each
@@ -387,7 +398,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     let ap = j.applicable();
     let rules = &j.rules;
     let mut p = Vec::new();
-    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
+    let mut add = |id, screen| add_problem(&mut p, rules, id, screen);
     let has = |id: &str| answered(j, &ap, id);
     let rank = j.judgement.as_deref().and_then(|c| rules.category_rank(c));
     let top = rules.categories.len() - 1;
@@ -409,7 +420,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
     if j.purpose() == Purpose::NotReferring {
         return p;
     }
-    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
+    let mut add = |id, screen| add_problem(&mut p, rules, id, screen);
     if rank.is_some() && j.judgement_reason.trim().is_empty() {
         add("level_reason_missing", Screen::Outcome);
     }
@@ -428,7 +439,7 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
         }
         _ => {}
     }
-    let mut add = |id, screen| p.push(problem(rules, id, &[], screen));
+    let mut add = |id, screen| add_problem(&mut p, rules, id, screen);
     if !has("impact") {
         add("impact_missing", Screen::Checklist);
     }

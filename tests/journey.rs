@@ -307,3 +307,10 @@ fn the_case_drops_empty_text_answers() {
     assert!(!case.answers.contains_key("factor_worries"));
     assert_eq!(case.answers["immediate_danger"], "no");
 }
+
+#[test]
+fn each_screen_is_named_as_its_variant() {
+    for s in Screen::ALL {
+        assert_eq!(s.name(), format!("{s:?}"));
+    }
+}

@@ -5,14 +5,14 @@
 use super::check::check_answers;
 use super::ctx::Ctx;
 use super::error_summary::error_summary;
-use super::govuk::{el, prose};
+use super::govuk::{button, el, el_attr, pair, prose, secondary_button};
 use super::indicators::indicator_picker;
 use super::leave::{use_leave_prompt, use_quick_exit};
 use super::outcome::outcome_view;
 use super::question::question_list;
 use super::saved_view::{open_form, save_button};
 use super::screens::{danger_exit, open_case_exit, start_page};
-use super::summary_view::{summary_page, use_copy_state};
+use super::summary_view::{settled, summary_page, use_copy_state};
 use crate::embed::{Options, StartAt};
 use crate::engine::RuleSet;
 use crate::journey::{Action, Journey, Screen};
@@ -72,11 +72,16 @@ pub fn app(props: &AppProps) -> Html {
     // The same cell then says whether the first render is still to be focused (it is not: the
     // page has just loaded).
     let first_render = use_mut_ref(|| {
-        wasm_bindgen_futures::spawn_local(async {
-            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                p.mark("threshold-guide-interactive").ok();
-            }
-        });
+        // Through `settled`, with a promise already resolved: each kind of spawned future is
+        // its own copy of the task code in the download.
+        settled(
+            js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED),
+            Box::new(|_| {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    p.mark("threshold-guide-interactive").ok();
+                }
+            }),
+        );
         true
     });
 
@@ -123,23 +128,23 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     html! {
-        <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={format!("{screen:?}")}>
+        <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={screen.name()}>
             if props.options.quick_exit {
-                <div class="tg-exit-this-page">
-                    <button type="button" class="tg-button tg-button--warning tg-exit-this-page__button" onclick={quick_exit}>
+                { el("div", "tg-exit-this-page", html! { <>
+                    { button(&["type", "class", ""], "tg-button tg-button--warning tg-exit-this-page__button", None, quick_exit, html! { <>
                         { el("span", "tg-visually-hidden", "Emergency".into()) }{ " Exit this page" }
-                    </button>
+                    </> }) }
                     { el("p", "tg-exit-this-page__hint", "Or press Shift 3 times".into()) }
-                </div>
+                </> }) }
             }
             if !props.warnings.is_empty() {
-                <div class="tg-inset-text tg-host-warnings" data-host-warnings={props.warnings.len().to_string()}>
-                    <p class="tg-body"><strong>{ "For the web team of this page: " }</strong>{ "some settings of this guide were not understood, so it uses its defaults." }</p>
-                    <ul class="tg-list tg-list--bullet">{ for props.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                </div>
+                { el_attr("div", &["class", "data-host-warnings"], "tg-inset-text tg-host-warnings", Some(props.warnings.len().to_string()), None, html! { <>
+                    { el("p", "tg-body", pair(el("strong", "", "For the web team of this page: ".into()), "some settings of this guide were not understood, so it uses its defaults.".into())) }
+                    { el("ul", "tg-list tg-list--bullet", props.warnings.iter().map(|w| el("li", "", w.clone().into())).collect()) }
+                </> }) }
             }
             if !journey.history.is_empty() {
-                <button type="button" class="tg-back-link" onclick={ctx.send(Action::Back)}>{ "Back" }</button>
+                { button(&["type", "class", ""], "tg-back-link", None, ctx.send(Action::Back), "Back".into()) }
             }
             if screen != Screen::Start {
                 { el("p", "tg-caption", Html::from(format!("Step {step} of {total}"))) }
@@ -149,13 +154,9 @@ pub fn app(props: &AppProps) -> Html {
             { prose(&intro) }
             { body }
             if let Some(label) = info.button {
-                <div class="tg-button-group">
-                    <button type="button" class="tg-button" data-action="continue" onclick={ctx.send(Action::Next)}>{ label }</button>
-                </div>
+                { el("div", "tg-button-group", button(&["type", "class", "data-action"], "tg-button", Some("continue".into()), ctx.send(Action::Next), label.into())) }
             } else {
-                <div class="tg-button-group">
-                    <button type="button" class="tg-button tg-button--secondary" onclick={ctx.send(Action::Restart)}>{ "Start again (clears all answers)" }</button>
-                </div>
+                { el("div", "tg-button-group", secondary_button("Start again (clears all answers)", None, ctx.send(Action::Restart))) }
             }
             // Open a saved case on the start page; save one on every step after it.
             { if screen == Screen::Start { open_form(&ctx) } else { save_button(&ctx) } }

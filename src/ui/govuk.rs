@@ -11,8 +11,8 @@ use yew::prelude::*;
 pub fn warning_inner(text: Html) -> Html {
     html! {
         <>
-            <span class="tg-warning-text__icon" aria-hidden="true">{ "!" }</span>
-            { el("div", "tg-warning-text__text", html! { <>{ el("span", "tg-visually-hidden", "Warning".into()) }{ text }</> }) }
+            { el_attr("span", &["class", "aria-hidden"], "tg-warning-text__icon", Some("true".into()), None, "!".into()) }
+            { el("div", "tg-warning-text__text", pair(el("span", "tg-visually-hidden", "Warning".into()), text)) }
         </>
     }
 }
@@ -20,11 +20,7 @@ pub fn warning_inner(text: Html) -> Html {
 /// A small details disclosure: `summary` opens `text`.
 #[inline(never)]
 pub fn details_small(summary: &'static str, text: Html) -> Html {
-    el(
-        "details",
-        "tg-details tg-details--small",
-        html! { <>{ el("summary", "tg-details__summary", summary.into()) }{ el("div", "tg-details__text", text) }</> },
-    )
+    el("details", "tg-details tg-details--small", pair(el("summary", "tg-details__summary", summary.into()), el("div", "tg-details__text", text)))
 }
 
 /// The guidance's own words behind something, on request.
@@ -58,18 +54,30 @@ pub fn radio_item(id: String, name: String, value: Option<String>, checked: bool
 }
 
 /// A secondary button; `described` is the id of what it acts on (`aria-describedby`).
-#[inline(never)]
 pub fn secondary_button(label: &'static str, described: Option<String>, onclick: Callback<MouseEvent>) -> Html {
-    html! { <button type="button" class="tg-button tg-button--secondary" aria-describedby={described} {onclick}>{ label }</button> }
+    button(&["type", "class", "aria-describedby"], "tg-button tg-button--secondary", described, onclick, label.into())
+}
+
+/// A `type="button"` button with a literal class list and one more attribute: `names` is
+/// `["type", "class", name]`, `value` its value (none when `None`). (The form `html!` gives it;
+/// each `html!` button is its own code in the download.)
+#[inline(never)]
+pub fn button(names: &'static [&'static str; 3], class: &'static str, value: Option<String>, onclick: Callback<MouseEvent>, children: Html) -> Html {
+    use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Listeners, VTag};
+    let values = Box::new([
+        Some(AttributeOrProperty::Static("button")),
+        Some(AttributeOrProperty::Static(class)),
+        value.map(|v| AttributeOrProperty::Attribute(v.into())),
+    ]);
+    let listeners = Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(onclick)]));
+    VTag::__new_other(AttrValue::Static("button"), NodeRef::default(), None, Attributes::Dynamic { keys: names, values }, listeners, children).into()
 }
 
 /// A button that looks like a link ("Change", "Remove"); `hidden` says what it acts on to
 /// screen readers.
 #[inline(never)]
 pub fn link_button(label: &'static str, hidden: String, onclick: Callback<MouseEvent>) -> Html {
-    html! {
-        <button type="button" class="tg-link-button" {onclick}>{ label }{ el("span", "tg-visually-hidden", Html::from(hidden)) }</button>
-    }
+    button(&["type", "class", ""], "tg-link-button", None, onclick, pair(label.into(), el("span", "tg-visually-hidden", Html::from(hidden))))
 }
 
 /// A field's label (`for_id` is the field's id).
@@ -87,6 +95,18 @@ pub fn hint(id: String, text: Html) -> Html {
 #[inline(never)]
 pub fn status(text: String) -> Html {
     html! { <div class="tg-status" role="status" aria-live="polite" aria-atomic="true">{ text }</div> }
+}
+
+/// Two nodes side by side: what `html! { <>{ a }{ b }</> }` makes, written once.
+#[inline(never)]
+pub fn pair(a: Html, b: Html) -> Html {
+    yew::virtual_dom::VList::with_children(vec![a, b], None).into()
+}
+
+/// [`pair`] with `between` (" ", ": ") between the two.
+#[inline(never)]
+pub fn joined(a: Html, between: &'static str, b: Html) -> Html {
+    yew::virtual_dom::VList::with_children(vec![a, between.into(), b], None).into()
 }
 
 /// An element with a literal class list (none when empty) around `children`. Each `html!`

@@ -3,7 +3,7 @@
 //! across all of them, and a running count announced politely.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, el_attr, el_id, hint, label, link_button, status};
+use super::govuk::{button, el, el_attr, el_id, hint, label, link_button, pair, status};
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
@@ -43,7 +43,7 @@ fn search_results(ctx: &Ctx, results: &[usize]) -> Html {
     }
     let legend = el("legend", "tg-fieldset__legend tg-fieldset__legend--s", Html::from(format!("{} indicators match \"{}\"", results.len(), j.search.trim())));
     let boxes = el("div", "tg-checkboxes", results.iter().map(|&i| indicator_checkbox(ctx, j, i, true)).collect());
-    el_attr("fieldset", &["class", "data-search-results"], "tg-fieldset", Some(String::new()), None, html! { <>{ legend }{ boxes }</> })
+    el_attr("fieldset", &["class", "data-search-results"], "tg-fieldset", Some(String::new()), None, pair(legend, boxes))
 }
 
 fn domain_browser(ctx: &Ctx) -> Html {
@@ -60,12 +60,13 @@ fn domain_browser(ctx: &Ctx) -> Html {
             "",
             None,
             Some(id.clone()),
-            html! {
-                <button type="button" class="tg-domain-nav__item" aria-current={current.then_some("true")} onclick={ctx.send(Action::OpenDomain(id))}>
-                    { &d.name }
-                    if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }
-                </button>
-            },
+            button(
+                &["type", "class", "aria-current"],
+                "tg-domain-nav__item",
+                current.then(|| "true".into()),
+                ctx.send(Action::OpenDomain(id)),
+                html! { <>{ &d.name }if n > 0 { { el("span", "tg-count", Html::from(format!(" ({n} selected)"))) } }</> },
+            ),
         )
     });
     let nav = el_attr(
@@ -93,7 +94,7 @@ fn domain_browser(ctx: &Ctx) -> Html {
                 }) }
         </>
     };
-    el("div", "tg-domains", html! { <>{ nav }{ el("fieldset", "tg-fieldset tg-domain-panel", panel) }</> })
+    el("div", "tg-domains", pair(nav, el("fieldset", "tg-fieldset tg-domain-panel", panel)))
 }
 
 /// One indicator. A view function, not a component with memoised props: the component type
@@ -145,5 +146,5 @@ fn selected_list(ctx: &Ctx) -> Html {
         )
     });
     let summary = el("summary", "tg-details__summary", Html::from(format!("Your selection ({})", j.selected.len())));
-    el("details", "tg-details", html! { <>{ summary }{ el("div", "tg-details__text", el("ul", "tg-list tg-selected", items.collect())) }</> })
+    el("details", "tg-details", pair(summary, el("div", "tg-details__text", el("ul", "tg-list tg-selected", items.collect()))))
 }

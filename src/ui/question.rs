@@ -2,7 +2,7 @@
 //! textarea with a label; hint, inline error, and the document's words on request.
 
 use super::ctx::Ctx;
-use super::govuk::{el, el_id, guidance_says, hint, label, radio_item};
+use super::govuk::{el, el_id, guidance_says, hint, label, pair, radio_item};
 use crate::engine::model::Kind;
 use crate::journey::{Action, Screen};
 use yew::prelude::*;
@@ -32,7 +32,7 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
         (false, false) => None,
     };
     let hint = q.hint.as_ref().map(|h| hint(hint_id.clone(), h.into()));
-    let error_html = error.as_deref().map(|e| error_message(error_id.clone(), e));
+    let error_html = error.as_deref().map(|e| error_message(Some(error_id.clone()), e));
     let quote = q.quote.as_ref().map(|text| guidance_says(text, q.source.as_deref()));
     if q.kind == Kind::Text {
         let oninput = ctx.on_input(|value, question| Action::Answer { question: question.to_string(), value }, qid.clone());
@@ -85,8 +85,8 @@ fn question_field(ctx: &Ctx, index: usize) -> Html {
 /// A field's inline error message ("Error: " for screen readers); `id` is what the field's
 /// `aria-describedby` names.
 #[inline(never)]
-pub(super) fn error_message(id: String, text: &str) -> Html {
-    el_id("p", "tg-error-message", Some(id), None, html! { <>{ el("span", "tg-visually-hidden", "Error: ".into()) }{ text }</> })
+pub(super) fn error_message(id: Option<String>, text: &str) -> Html {
+    el_id("p", "tg-error-message", id, None, pair(el("span", "tg-visually-hidden", "Error: ".into()), text.into()))
 }
 
 /// A question's form group, edged in red when it has an error. A literal class list chosen

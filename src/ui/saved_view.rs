@@ -5,7 +5,7 @@
 //! chosen file on this device. Nothing is stored or sent.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, el_attr, label, prose, secondary_button, warning_inner};
+use super::govuk::{el, el_attr, label, pair, prose, secondary_button, warning_inner};
 use super::question::{error_message, form_group};
 use super::summary_view::{download, settled};
 use crate::journey::Action;
@@ -22,7 +22,7 @@ pub fn save_button(ctx: &Ctx) -> Html {
         download(&saved::write(&j, now), &saved::file_name(now), "application/json");
     });
     let note = el("p", "tg-hint", ctx.journey.rules.message("save_note", &[]).into());
-    el("div", "tg-button-group", html! { <>{ secondary_button("Save your answers to a file", None, onclick) }{ note }</> })
+    el("div", "tg-button-group", pair(secondary_button("Save your answers to a file", None, onclick), note))
 }
 
 /// Reads the chosen file (the input beside the button), refusing one over 1 MB unread, and
@@ -57,7 +57,7 @@ pub fn open_form(ctx: &Ctx) -> Html {
             { form_group(error.is_some(), None, saved::FIELD.into(), html! {
                 <>
                     { label(id.clone(), "Saved case (a .json file)".into()) }
-                    { for error.as_deref().map(|e| error_message(error_id.clone(), e)) }
+                    { for error.as_deref().map(|e| error_message(Some(error_id.clone()), e)) }
                     <input class="tg-file-upload" type="file" id={id} accept=".json,application/json" aria-describedby={error.is_some().then_some(error_id)} />
                 </>
             }) }

@@ -4,7 +4,7 @@
 
 use super::contact::contact_details;
 use super::ctx::{now, Ctx};
-use super::govuk::{el, prose};
+use super::govuk::{el, el_attr, pair, prose};
 use crate::embed::Audience;
 use yew::prelude::*;
 
@@ -21,9 +21,9 @@ pub fn start_page(ctx: &Ctx) -> Html {
     };
     html! {
         <>
-            <div class="tg-inset-text" data-audience-note="">{ rules.message(audience, &[]) }</div>
+            { el_attr("div", &["class", "data-audience-note"], "tg-inset-text", Some(String::new()), None, rules.message(audience, &[]).into()) }
             if let Some(line) = &ctx.options.contact_line {
-                <p class="tg-body tg-contact-line-host" data-host-contact-line="">{ line }</p>
+                { el_attr("p", &["class", "data-host-contact-line"], "tg-body tg-contact-line-host", Some(String::new()), None, line.clone().into()) }
             }
             { prose(&rules.message("start_notes", &[])) }
         </>
@@ -36,18 +36,18 @@ pub fn danger_exit(ctx: &Ctx) -> Html {
     let (contact, _) = rules.contact_now(now(), true);
     html! {
         <>
-            <div class="tg-panel tg-panel--urgent" role="alert">
+            { el_attr("div", &["class", "role"], "tg-panel tg-panel--urgent", Some("alert".into()), None, html! { <>
                 { el("p", "tg-panel__title", "Call the police on 999 now".into()) }
                 { el("p", "tg-panel__body", Html::from(rules.message("danger_body", &[]))) }
-            </div>
+            </> }) }
             { el("h2", "tg-heading-m", "Then".into()) }
-            <ol class="tg-list tg-list--number">
-                <li>
+            { el("ol", "tg-list tg-list--number", html! { <>
+                { el("li", "", html! { <>
                     { "Phone " }{ contact_details(rules, contact.id) }{ " " }
                     { el("span", "tg-now", Html::from(&contact.why)) }
-                </li>
-                <li>{ rules.message("danger_follow_up", &[]) }</li>
-            </ol>
+                </> }) }
+                { el("li", "", rules.message("danger_follow_up", &[]).into()) }
+            </> }) }
             { el("p", "tg-body", Html::from(rules.message("danger_after", &[]))) }
         </>
     }
@@ -60,7 +60,7 @@ pub fn open_case_exit(ctx: &Ctx) -> Html {
         <>
             { el("div", "tg-inset-text", Html::from(rules.message("open_case_intro", &[]))) }
             { el("p", "tg-body", Html::from(contact_details(rules, "allocated_worker"))) }
-            <p class="tg-body">{ "If you don't know who the social worker is: " }{ contact_details(rules, "mash") }</p>
+            { el("p", "tg-body", pair("If you don't know who the social worker is: ".into(), contact_details(rules, "mash").into())) }
             { el("p", "tg-body", Html::from(rules.message("open_case_after", &[]))) }
         </>
     }

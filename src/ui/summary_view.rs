@@ -3,7 +3,7 @@
 //! the two records. Copying announces "Copied" in a status region without moving focus.
 
 use super::ctx::{now, Ctx};
-use super::govuk::{el, el_attr, el_id, label, link_button, prose, secondary_button, status, warning_inner};
+use super::govuk::{el, el_attr, el_id, joined, label, link_button, pair, prose, secondary_button, status, warning_inner};
 use crate::journey::{Action, Purpose, Screen};
 use crate::summary;
 use wasm_bindgen::JsCast;
@@ -135,11 +135,11 @@ fn checks(ctx: &Ctx, problems: &[summary::Problem]) -> Html {
     let count = format!("{n} {}", if n == 1 { "check" } else { "checks" });
     let items = problems.iter().enumerate().map(|(i, pr)| {
         let fix = link_button("Fix this", format!(": {}", pr.text), ctx.send(Action::Change(pr.screen)));
-        el_attr("li", &["class", "data-problem"], "", Some(pr.id.into()), Some(i.to_string()), html! { <>{ &pr.text }{ " " }{ fix }</> })
+        el_attr("li", &["class", "data-problem"], "", Some(pr.id.into()), Some(i.to_string()), joined(pr.text.clone().into(), " ", fix))
     });
     let list = el("ul", "tg-list tg-list--bullet", items.collect());
     let intro = prose(&ctx.journey.rules.message("checks_intro", &[("count", &count)]));
-    el_attr("div", &["class", "data-quality-count"], "tg-warning-text tg-quality", Some(n.to_string()), None, warning_inner(html! { <>{ intro }{ list }</> }))
+    el_attr("div", &["class", "data-quality-count"], "tg-warning-text tg-quality", Some(n.to_string()), None, warning_inner(pair(intro, list)))
 }
 
 /// What a Copy button reports back: the announcement, and the text to copy by hand when the
