@@ -115,6 +115,8 @@ pub fn phone_call(j: &Journey, now: Instant) -> Option<(String, Option<Instant>)
 
 /// What the referrer is told on screen about sending it: when a written follow-up is due,
 /// whom to phone first when it is urgent, or, when it is not, when the MASH next opens.
+/// In an edition without office hours the MASH counts as open: its `sending_now` and its
+/// who-to-contact words (`{why}` of `sending_phone_first`) say that it gives no hours.
 pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
     let purpose = j.purpose();
     if purpose == Purpose::NotReferring {
@@ -127,11 +129,12 @@ pub fn sending(j: &Journey, out: &Outcome, now: Instant) -> String {
     if purpose == Purpose::OpenCase {
         return rules.message("sending_open_case", &[]);
     }
+    let c = &out.contact;
     if !out.urgent.is_empty() {
-        return rules.message("sending_phone_first", &[("name", out.contact.name), ("phone", out.contact.phone), ("why", &out.contact.why)]);
+        return rules.message("sending_phone_first", &[("name", c.name), ("phone", c.phone), ("why", &c.why)]);
     }
     // When the MASH next opens, in the words the outcome page uses (the engine's).
-    match &out.contact.next_open {
+    match &c.next_open {
         Some(t) => rules.message("sending_when_open", &[("next_open", t)]),
         None => rules.message("sending_now", &[]),
     }
@@ -466,17 +469,25 @@ pub fn quality_check(j: &Journey, out: &Outcome) -> Vec<Problem> {
 
 /// "Copy all": the heading and every section; nothing addressed to the referrer.
 pub fn as_text(j: &Journey, out: &Outcome, now: Instant) -> String {
-    text_of(j.purpose(), &referral_summary(j, out, now), now)
+    text_of(j, &referral_summary(j, out, now), now)
 }
 
 /// The same text from sections already worked out (the summary page has them).
-pub fn text_of(purpose: Purpose, sections: &[Section], now: Instant) -> String {
-    let mut t = String::from(if purpose == Purpose::OpenCase {
+pub fn text_of(j: &Journey, sections: &[Section], now: Instant) -> String {
+    let mut t = String::from(if j.purpose() == Purpose::OpenCase {
         "INFORMATION FOR THE ALLOCATED SOCIAL WORKER: A CHILD ALREADY OPEN TO CHILDREN'S SOCIAL CARE\n"
     } else {
         "REFERRAL TO THE LUTON MULTI-AGENCY SAFEGUARDING HUB (MASH)\n"
     });
-    t.push_str(&format!("Written: {}\n", now.london().describe()));
+    // When, and which edition the suggestion comes from: the MASH reads it (the version is
+    // the decision record's).
+    let m = &j.rules.meta;
+    t.push_str(&format!("Written: {}\nThreshold document: {}, {}\n", now.london().describe(), m.title, m.edition));
+    let note = j.rules.superseded_note();
+    if !note.is_empty() {
+        t.push_str(note);
+        t.push('\n');
+    }
     // The titles are our own ASCII text: ASCII upper case avoids Unicode case tables (13 KB).
     for s in sections {
         t.push_str(&format!("\n{}\n{}\n", s.title.to_ascii_uppercase(), s.text));
@@ -496,7 +507,7 @@ pub fn decision_note(j: &Journey, out: &Outcome, now: Instant) -> String {
         "DECISION NOT TO REFER TO THE MASH: record for your safeguarding file\n\
          Date: {}\n\
          Child: [identify the child as your record system requires]\n\
-         Considered: the Luton threshold guidance ({}, {}), version {}\n\
+         Considered: {}, {}, version {}\n\
          Indicators considered:\n{}\n\
          Specific risks: {}\n\
          {}\n\

@@ -133,14 +133,16 @@ fn missing_core_question() {
 #[test]
 fn every_id_the_code_relies_on_is_checked() {
     use threshold_guide::engine::contract;
+    let files = load::check(&engine::default_sources()).unwrap();
+    let edition = contract::EDITION_MESSAGES.iter().filter(|(n, _)| n.holds(&files.ruleset, &files.contacts)).map(|(_, m)| m);
     let cases = contract::QUESTIONS
         .iter()
         .map(|q| ("questions.toml", "question", q.id))
-        .chain(contract::CONTACTS.iter().map(|c| ("contacts.toml", "contact", c.id)))
-        .chain(contract::OVERRIDES.iter().map(|c| ("safety.toml", "override", c.id)))
-        .chain(contract::PATHWAYS.iter().map(|c| ("pathways.toml", "pathway", c.id)))
-        .chain(contract::DOMAINS.iter().map(|c| ("ruleset.toml", "domain", c.id)))
-        .chain(contract::MESSAGES.iter().map(|c| ("guidance.toml", "message", c.id)));
+        .chain(contract::CONTACTS.iter().filter(|c| c.required).map(|c| ("contacts.toml", "contact", c.id)))
+        .chain(contract::OVERRIDES.iter().filter(|c| c.required).map(|c| ("safety.toml", "override", c.id)))
+        .chain(contract::PATHWAYS.iter().filter(|c| c.required).map(|c| ("pathways.toml", "pathway", c.id)))
+        .chain(contract::DOMAINS.iter().filter(|c| c.required).map(|c| ("ruleset.toml", "domain", c.id)))
+        .chain(contract::MESSAGES.iter().chain(edition).map(|c| ("guidance.toml", "message", c.id)));
     let mut n = 0;
     for (file, what, id) in cases {
         let needle = format!("id = \"{id}\"\n");
@@ -151,6 +153,46 @@ fn every_id_the_code_relies_on_is_checked() {
         n += 1;
     }
     assert!(n >= 40, "the contract lists {n} ids");
+}
+
+/// What an edition may lack: an optional entry of the contract (the out-of-hours contact,
+/// the neglect pathway and domain), office hours and bank holidays.
+#[test]
+fn optional_entries_may_be_absent() {
+    use threshold_guide::engine::contract;
+    let optional: Vec<&str> = contract::CONTACTS.iter().chain(contract::PATHWAYS).chain(contract::DOMAINS).filter(|c| !c.required).map(|c| c.id).collect();
+    assert_eq!(optional, ["edt", "neglect", "educational_neglect"]);
+    let mut s = engine::default_sources();
+    let c = s.files.get_mut("contacts.toml").unwrap();
+    let at = c.find("\n[bank_holidays]").unwrap();
+    c.truncate(at);
+    let without_list = s.clone();
+    let c = s.files.get_mut("contacts.toml").unwrap();
+    *c = c.replace("closed_on_bank_holidays = true\n", "");
+    assert!(load(&s).is_ok(), "{:?}", load(&s).err());
+    // A contact closed on bank holidays needs the list.
+    rejects(without_list, "contacts.toml", None, "closed_on_bank_holidays, but there is no [bank_holidays] list");
+}
+
+/// Categories are the rule set's: at least two, the referral levels at the top.
+#[test]
+fn categories_are_checked_generically() {
+    let r = engine::default_sources();
+    // Renamed: any ids will do (the indicators and rules that name them follow).
+    let mut s = r.clone();
+    for f in s.files.values_mut() {
+        *f = f.replace("\"universal", "\"level_one").replace("\"emerging_needs", "\"level_two");
+    }
+    let counts = s.files.get_mut("indicator-counts.toml").unwrap();
+    *counts = counts
+        .replace("[universal", "[level_one")
+        .replace("[emerging_needs", "[level_two")
+        .replace("universal =", "level_one =")
+        .replace("emerging_needs =", "level_two =");
+    assert!(load(&s).is_ok(), "{:?}", load(&s).err());
+    // The lowest is never a referral level.
+    let s = broken("ruleset.toml", "id = \"universal\"\n", "id = \"universal\"\nreferral = true\n");
+    rejects(s, "ruleset.toml", None, "never the lowest");
 }
 
 #[test]
@@ -222,7 +264,8 @@ fn malformed_rule_file_corpus() {
         ("contacts.toml", "valid_until = \"2027-12-31\"", "valid_until = \"2027-02-30\"", "is not a date"),
         ("contacts.toml", "\"2026-04-03\", \"2026-04-06\"", "\"2026-04-06\", \"2026-04-03\"", "in date order"),
         ("contacts.toml", "timezone = \"Europe/London\"", "timezone = \"UTC\"", "not supported"),
-        ("contacts.toml", "id = \"edt\"", "id = \"out_of_hours\"", "relies on contact 'edt'"),
+        ("questions.toml", "{ id = \"edt\", label", "{ id = \"edtt\", label", "option 'edtt' is not a contact id"),
+        ("ruleset.toml", "referral = true\nname = \"Statutory", "name = \"Statutory", "category 'statutory_intervention' is above a referral level"),
         ("contacts.toml", "phone = \"0300 300 8123\"\nout_of_hours_for = \"mash\"", "out_of_hours_for = \"mashh\"", "unknown contact 'mashh'"),
         ("interpretation.toml", "at_least = 3", "at_least = 0", "at_least of 1 or more"),
         ("interpretation.toml", "category = \"emerging_needs\", at_least = 3", "category = \"emerging\", at_least = 3", "unknown category 'emerging'"),

@@ -1,6 +1,8 @@
 //! Golden cases as data: `tests/cases/*.json` = input → expected category, actions,
-//! pathways, consent and contact. Each expectation was worked out from the document, not
-//! copied from the engine's output. Every field of `expect` is optional; lists named
+//! pathways, consent and contact, for the default rule set (rules/luton); every other rule
+//! set in `rules/` has its own, `tests/cases-<folder>/*.json`, run against that rule set
+//! (rules/luton-2021: tests/cases-luton-2021). Each expectation was worked out from the
+//! rule set's document, not copied from the engine's output. Every field of `expect` is optional; lists named
 //! `*_include`/`*_exclude` are partial, the others exact.
 // The golden cases are native tests; the browser-test build of this file is empty.
 #[cfg(target_arch = "wasm32")]
@@ -61,6 +63,9 @@ mod native {
         urgent_text_exclude: Vec<String>,
         /// Words no action at all may contain (e.g. "referral form" for an open case).
         text_exclude: Vec<String>,
+        /// Words the outcome's "who to contact now" line must contain (e.g. that the edition
+        /// gives no out-of-hours number).
+        why_include: Vec<String>,
     }
 
     /// Partial expectations: every `include` is there, no `exclude` is.
@@ -149,26 +154,37 @@ mod native {
                 fails.push(format!("action {} says {w:?}: {}", a.id, a.text));
             }
         }
+        for w in e.why_include.iter().filter(|w| !out.contact.why.to_lowercase().contains(&w.to_lowercase())) {
+            fails.push(format!("contact.why lacks {w:?}: {}", out.contact.why));
+        }
         if let Some(n) = e.data_warnings {
             expect_eq(&mut fails, "warnings", out.warnings.len().to_string(), n.to_string());
         }
         fails.into_iter().map(|f| format!("{name} ({}): {f}", g.description)).collect()
     }
 
-    /// Each golden case is its own test, named after its file, so a failure names its case
+    /// Each golden case is its own test, named after its file (and, for a rule set other than
+    /// the default, its folder: `luton-2021/out-of-hours`), so a failure names its case
     /// (`cargo test --test golden -- saturday` runs the ones whose name matches).
     pub fn main() {
         let args = libtest_mimic::Arguments::from_args();
-        let rules = std::sync::Arc::new(common::rules());
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
-        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
-        paths.sort();
-        let mut trials: Vec<libtest_mimic::Trial> = paths
-            .into_iter()
-            .map(|path| {
-                let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let mut trials: Vec<libtest_mimic::Trial> = Vec::new();
+        for (set, dir) in common::rule_set_dirs() {
+            // The default rule set as the widget has it (compiled by build.rs); others from TOML.
+            let rules = std::sync::Arc::new(if set == "luton" { common::rules() } else { common::load_rule_set(&dir) });
+            let cases = common::cases_dir(&set);
+            let mut paths: Vec<_> = std::fs::read_dir(&cases)
+                .unwrap_or_else(|e| panic!("{set}: every rule set has golden cases in {}: {e}", cases.display()))
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            paths.sort();
+            let count = paths.len();
+            for path in paths {
+                let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+                let name = if set == "luton" { stem } else { format!("{set}/{stem}") };
                 let rules = rules.clone();
-                libtest_mimic::Trial::test(name.clone(), move || {
+                trials.push(libtest_mimic::Trial::test(name.clone(), move || {
                     let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
                     let g: Golden = serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
                     let (case, now) = g.case.clone().split().map_err(|e| format!("{name}: {}", e.message))?;
@@ -179,17 +195,18 @@ mod native {
                     } else {
                         Err(fails.join("\n").into())
                     }
-                })
-            })
-            .collect();
-        let count = trials.len();
-        trials.push(libtest_mimic::Trial::test("there_are_enough_golden_cases", move || {
-            if count >= 80 {
-                Ok(())
-            } else {
-                Err(format!("expected at least 80 golden cases, found {count}").into())
+                }));
             }
-        }));
+            // The default rule set has the most; every other edition at least ten.
+            let least = if set == "luton" { 80 } else { 10 };
+            trials.push(libtest_mimic::Trial::test(format!("there_are_enough_golden_cases/{set}"), move || {
+                if count >= least {
+                    Ok(())
+                } else {
+                    Err(format!("{set}: expected at least {least} golden cases, found {count}").into())
+                }
+            }));
+        }
         libtest_mimic::run(&args, trials).exit();
     }
 }

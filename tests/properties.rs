@@ -11,9 +11,27 @@ fn rules() -> &'static RuleSet {
     R.get_or_init(common::rules)
 }
 
+/// The fixture editions (tests/common): renamed and re-cut categories, superseded, one with
+/// office hours and an out-of-hours number, one with neither.
+fn editions() -> &'static [RuleSet; 2] {
+    static R: OnceLock<[RuleSet; 2]> = OnceLock::new();
+    R.get_or_init(|| {
+        let e = common::Edition { recut: true, superseded: true, ..Default::default() };
+        [common::fixture(e), common::fixture(common::Edition { without_hours: true, ..e })]
+    })
+}
+
 /// Any valid answer for any question, any subset of indicators, any instant 2025–2027.
 fn any_case() -> impl Strategy<Value = (Case, Instant)> {
-    let r = rules();
+    any_case_in(rules())
+}
+
+/// The same, in any fixture edition (by its index in `editions()`).
+fn any_edition_case() -> impl Strategy<Value = (usize, Case, Instant)> {
+    (0..2usize).prop_flat_map(|e| any_case_in(&editions()[e]).prop_map(move |(c, t)| (e, c, t)))
+}
+
+fn any_case_in(r: &'static RuleSet) -> impl Strategy<Value = (Case, Instant)> {
     let n = r.indicators.len();
     let questions: Vec<(String, Vec<String>)> = r
         .questions
@@ -31,8 +49,8 @@ fn any_case() -> impl Strategy<Value = (Case, Instant)> {
     let answers = proptest::collection::vec(proptest::option::of(0usize..8), questions.len()).prop_map(move |picks| {
         questions.iter().zip(picks).filter_map(|((id, values), pick)| pick.map(|p| (id.clone(), values[p % values.len()].clone()))).collect()
     });
-    let indicators = proptest::collection::btree_set(0..n, 0..12)
-        .prop_map(move |set| set.into_iter().map(|i| rules().indicators[i].id.as_str().to_string()).collect::<Vec<_>>());
+    let indicators =
+        proptest::collection::btree_set(0..n, 0..12).prop_map(move |set| set.into_iter().map(|i| r.indicators[i].id.as_str().to_string()).collect::<Vec<_>>());
     (indicators, answers, 1_735_689_600i64..1_830_297_600).prop_map(|(indicators, answers, t)| (Case { indicators, answers }, Instant(t)))
 }
 
@@ -120,6 +138,45 @@ proptest! {
         prop_assert_eq!(out.contact.next_open.is_some(), !out.contact.mash_open);
         let unfilled = out.urgent.iter().chain(&out.actions).any(|a| a.text.contains("{next_open}"));
         prop_assert!(!unfilled, "a placeholder was left in an action");
+    }
+
+    /// In another edition, with or without office hours, nothing panics, 999 stays first, and
+    /// who to contact now is a number of the edition's own, with its words saying so where it
+    /// gives no hours: never another edition's number.
+    #[test]
+    fn an_edition_gives_only_what_it_gives((e, case, now) in any_edition_case()) {
+        let r = &editions()[e];
+        let out = r.assess(&case, now).unwrap();
+        prop_assert!(!out.contact.why.is_empty());
+        prop_assert_eq!(Some(out.contact.phone), r.contact(out.contact.id).unwrap().phone.as_deref());
+        prop_assert_eq!(out.contact.next_open.is_some(), !out.contact.mash_open);
+        if r.contact("mash").unwrap().hours.is_empty() {
+            prop_assert!(out.contact.mash_open && out.contact.id == "mash");
+            prop_assert!(out.contact.why.starts_with("This edition gives no office hours"));
+        }
+        if case.answers.get("immediate_danger").map(String::as_str) == Some("yes") {
+            prop_assert_eq!(out.urgent[0].contact, Some("police"));
+        }
+        let mut j = threshold_guide::journey::Journey::new(std::rc::Rc::new(r.clone()));
+        for (q, v) in &case.answers {
+            j.apply(threshold_guide::journey::Action::Answer { question: q.clone(), value: v.clone() });
+        }
+        for i in &case.indicators {
+            j.apply(threshold_guide::journey::Action::ToggleIndicator(i.clone()));
+        }
+        j.apply(threshold_guide::journey::Action::SetJudgement(Some(out.category.id.to_string())));
+        let texts = [
+            serde_json::to_string(&out).unwrap(),
+            threshold_guide::summary::as_text(&j, &out, now),
+            threshold_guide::summary::sending(&j, &out, now),
+            threshold_guide::summary::decision_note(&j, &out, now),
+            threshold_guide::summary::consultation_summary(&j, &out),
+            format!("{:?}", threshold_guide::summary::quality_check(&j, &out)),
+        ];
+        // The edition without an out-of-hours contact never gives the current one's.
+        for t in texts.iter().filter(|_| r.contact("edt").is_none()) {
+            prop_assert!(!t.contains(common::EDT_PHONE), "another edition's number in {}", t);
+        }
     }
 
     // The contradiction properties: every line shown applies to this case at this moment.

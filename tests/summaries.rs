@@ -47,7 +47,7 @@ fn copied(j: &Journey, now: Instant) -> Vec<(String, String)> {
     let out = j.rules.assess(&j.case(), now).unwrap();
     let sections = summary::referral_summary(j, &out, now);
     let mut c: Vec<(String, String)> = sections.iter().map(|s| (format!("section {}", s.id), s.text.clone())).collect();
-    c.push(("Copy all".into(), summary::text_of(j.purpose(), &sections, now)));
+    c.push(("Copy all".into(), summary::text_of(j, &sections, now)));
     c.push(("consultation summary".into(), summary::consultation_summary(j, &out)));
     if j.purpose() == Purpose::NotReferring {
         c.push(("decision record".into(), summary::decision_note(j, &out, now)));
@@ -233,8 +233,8 @@ fn nothing_addressed_to_the_referrer_is_copied() {
                     fails.push(format!("{name}, {what}: contains {f:?}"));
                 }
             }
-            // The referral itself carries no version line; the decision record does, as it
-            // is the referrer's own file.
+            // The referral names the edition but carries no version line; the decision
+            // record does, as it is the referrer's own file.
             if what != "decision record" && text.contains(&out.ruleset.hash[..12]) {
                 fails.push(format!("{name}, {what}: the rule-set version"));
             }

@@ -235,3 +235,55 @@ async fn emergency_fallback_reaches_a_mounted_widget_in_its_shadow_root() {
     drop(handle);
     el.remove();
 }
+
+/// A superseded edition without office hours (the current rule set edited so): the start,
+/// outcome and summary pages warn that it is for reference and training and name the current
+/// edition; who to contact now gives the edition's own MASH number with its words saying it
+/// gives no hours, and the summary's phone-first line carries them.
+#[wasm_bindgen_test]
+async fn a_superseded_edition_without_office_hours_says_so_on_every_page_that_matters() {
+    use threshold_guide::engine::model::{Id, Message, Superseded};
+    let mut r = engine::default_rules().unwrap();
+    r.meta.superseded_by = Some(Superseded { id: "luton".into(), title: "The current edition".into() });
+    r.contacts.contact.retain(|c| c.id.as_str() != "edt");
+    r.contacts.contact.iter_mut().filter(|c| c.id.as_str() == "mash").for_each(|c| c.hours.clear());
+    r.messages.push(Message {
+        id: Id::new("superseded"),
+        text: "This edition is for reference and training: use The current edition for decisions.".into(),
+        basis: None,
+    });
+    r.messages.iter_mut().filter(|m| m.id.as_str() == "mash_open").for_each(|m| m.text = "No office hours in this edition: see The current edition.".into());
+    let rules = Rc::new(r);
+    let warning = "This edition is for reference and training: use The current edition for decisions.";
+
+    let el = host();
+    let handle = ui::mount(el.clone(), rules.clone());
+    yew::scheduler::flush().await;
+    assert!(text(&view(&el), ".tg-warning-text").contains(warning), "first on the page, a warning");
+    handle.destroy();
+
+    let mut journey = Journey::new(rules.clone());
+    journey.apply(Action::Answer { question: "immediate_danger".into(), value: "yes".into() });
+    journey.screen = Screen::Outcome;
+    let handle = mount_at(&el, journey.clone(), 104).await;
+    let v = view(&el);
+    assert!(text(&v, ".tg-warning-text").contains(warning), "first on the page, a warning");
+    let now = text(&v, ".tg-contact-now");
+    assert!(now.starts_with("Who to phone now: Luton Multi-Agency Safeguarding Hub (MASH), 01582 547653"), "{now}");
+    assert!(now.contains("No office hours in this edition: see The current edition. If a child is in immediate danger, call 999."), "{now}");
+    handle.destroy();
+
+    journey.apply(Action::SetJudgement(Some(rules.categories.last().unwrap().id.as_str().to_string())));
+    journey.screen = Screen::Summary;
+    let handle = mount_at(&el, journey.clone(), 105).await;
+    let v = view(&el);
+    assert!(text(&v, ".tg-warning-text").contains(warning), "first on the page, a warning");
+    assert!(text(&v, "[data-sending]").ends_with("No office hours in this edition: see The current edition."));
+    handle.destroy();
+
+    journey.screen = Screen::Check;
+    let handle = mount_at(&el, journey, 106).await;
+    assert!(!view(&el).text_content().unwrap_or_default().contains(warning), "only where a decision might be taken");
+    handle.destroy();
+    el.remove();
+}

@@ -188,6 +188,7 @@ struct Info<'a> {
     edition: &'a str,
     hash: &'a str,
     source_file: &'a str,
+    superseded_by: Option<&'a threshold_engine::model::Superseded>,
     api_version: u32,
 }
 
@@ -325,7 +326,15 @@ impl RuleSet {
     #[wasm_bindgen(unchecked_return_type = "RuleSetInfo")]
     pub fn info(&self) -> Result<JsValue, JsValue> {
         let m = &self.rules.meta;
-        to_js(&Info { id: &m.id, title: &m.title, edition: &m.edition, hash: &m.hash, source_file: &m.source_file, api_version: API_VERSION })
+        to_js(&Info {
+            id: &m.id,
+            title: &m.title,
+            edition: &m.edition,
+            hash: &m.hash,
+            source_file: &m.source_file,
+            superseded_by: m.superseded_by.as_ref(),
+            api_version: API_VERSION,
+        })
     }
 
     /// Every question, in the rule set's order, with its answers and when it applies.
@@ -442,7 +451,7 @@ impl RuleSet {
                 Purpose::NotReferring => "not_referring",
             },
             heading: journey.heading(),
-            text: summary::text_of(purpose, &sections, at),
+            text: summary::text_of(&journey, &sections, at),
             sections: sections.iter().map(|s| SectionOut { id: s.id, title: s.title, text: &s.text }).collect(),
             sending: summary::sending(&journey, &out, at),
             have_ready: summary::have_ready(rules),
@@ -474,8 +483,17 @@ export interface RuleSetInfo {
   hash: string;
   /** The document the rule set is taken from. */
   source_file: string;
+  /** Set when this edition is no longer current: the rule set to use for decisions (`id` as
+   *  in the widget's `data-rules`). */
+  superseded_by: Superseded | null;
   /** The version of the shape of what this API returns (see the README's "Engine API"). */
   api_version: number;
+}
+
+/** The current edition that replaces a superseded one. */
+export interface Superseded {
+  id: string;
+  title: string;
 }
 
 /** A case: the same shape as the CLI's case file. */
@@ -495,7 +513,8 @@ export interface SummaryCase extends Case {
   judgement_reason?: string;
 }
 
-export type CategoryId = "universal" | "emerging_needs" | "family_help" | "statutory_intervention" | (string & {});
+/** A category id of the loaded rule set (`categories()`, lowest first): each edition has its own. */
+export type CategoryId = string;
 export type Step = "safety" | "child" | "risks" | "checklist" | "consent";
 export type QuestionKind = "yes_no" | "yes_no_unsure" | "choice" | "text";
 
@@ -611,6 +630,8 @@ export interface ContactNow {
   id: string;
   name: string;
   phone: string;
+  /** Also true when the rule set's edition gives no office hours (nothing says the MASH is
+   *  closed): `why` then says so and names the current edition. */
   mash_open: boolean;
   urgent: boolean;
   /** e.g. "Friday 20 November 2026, 16:20 GMT". */
@@ -645,7 +666,7 @@ export interface Outcome {
   contact: ContactNow;
   guidance: Guidance[];
   open_case: boolean;
-  ruleset: { id: string; title: string; edition: string; hash: string };
+  ruleset: { id: string; title: string; edition: string; hash: string; superseded_by?: Superseded };
   /** Problems with the data itself, e.g. the bank-holiday list has run out. */
   warnings: string[];
 }

@@ -72,6 +72,7 @@ fn info_names_the_rule_set_its_hash_and_the_api_version() {
     let hash = info["hash"].as_str().unwrap();
     assert!(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()), "{hash}");
     assert_eq!(info["api_version"], API_VERSION);
+    assert!(info["superseded_by"].is_null(), "the current edition");
 }
 
 #[wasm_bindgen_test]

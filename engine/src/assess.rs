@@ -334,7 +334,13 @@ impl RuleSet {
             contact,
             guidance,
             open_case: facts.answer("open_case") == Some("yes"),
-            ruleset: RulesetOut { id: &self.meta.id, title: &self.meta.title, edition: &self.meta.edition, hash: &self.meta.hash },
+            ruleset: RulesetOut {
+                id: &self.meta.id,
+                title: &self.meta.title,
+                edition: &self.meta.edition,
+                hash: &self.meta.hash,
+                superseded_by: self.meta.superseded_by.as_ref(),
+            },
             warnings,
         })
     }

@@ -11,9 +11,6 @@ use crate::model::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// The four categories the engine and the UI know by name, lowest first.
-pub const CATEGORY_IDS: [&str; 4] = ["universal", "emerging_needs", "family_help", "statutory_intervention"];
-
 struct Checker<'a> {
     sources: &'a Sources,
     errors: Vec<RuleError>,
@@ -104,6 +101,8 @@ struct Known {
     /// Every question with its kind and option ids.
     questions: HashMap<String, (Kind, Vec<String>)>,
     contacts: HashSet<String>,
+    /// The MASH has office hours, so `mash_open` means something.
+    office_hours: bool,
     exceptions: HashSet<String>,
     actions: HashSet<String>,
     /// (file, line, action, the action it covers), checked once every action is known.
@@ -112,7 +111,14 @@ struct Known {
 
 impl Known {
     fn scope(&self, derived: bool) -> Scope<'_> {
-        Scope { questions: &self.questions, later_questions: None, indicators: &self.indicators, categories: &self.categories, derived }
+        Scope {
+            questions: &self.questions,
+            later_questions: None,
+            indicators: &self.indicators,
+            categories: &self.categories,
+            derived,
+            office_hours: self.office_hours,
+        }
     }
 }
 
@@ -127,6 +133,8 @@ struct Scope<'a> {
     /// Whether facts the engine works out (office hours, consent exceptions, urgency, the
     /// outcome) may be used: not in the triggers those facts are worked out from.
     derived: bool,
+    /// The MASH has office hours: without them `mash_open` is never known.
+    office_hours: bool,
 }
 
 fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
@@ -209,6 +217,9 @@ fn check_condition(c: &Condition, scope: &Scope, problems: &mut Vec<String>) {
             problems.push("uses a fact the engine works out (mash_open, consent_exception, urgent_concern, outcome_at_least), which only actions, consent rules, interpretation rules and guidance may use".into())
         }
         Condition::OutcomeAtLeast(cat) => known_category(cat, problems),
+        Condition::MashOpen(_) if !scope.office_hours => {
+            problems.push("uses mash_open, but the MASH has no office hours (`hours`) in contacts.toml, so whether it is open is never known".into())
+        }
         Condition::MashOpen(_) | Condition::ConsentException(_) | Condition::UrgentConcern(_) => {}
     }
 }
@@ -258,7 +269,10 @@ pub fn check(sources: &Sources) -> Result<Files, Vec<RuleError>> {
     Ok(files)
 }
 
-/// `ruleset.toml`: the four categories in order, and the domains.
+/// `ruleset.toml`: the categories, lowest first, and the domains. The engine knows no
+/// category by name: it needs at least two, ranked by their order, with the referral levels
+/// (`referral = true`) a run at the top above at least one level where the professional's
+/// own service is the route (the decision-not-to-refer record).
 fn check_ruleset(ck: &mut Checker, ruleset: &RulesetFile, known: &mut Known) {
     let f = "ruleset.toml";
     let mut seen = HashSet::new();
@@ -267,10 +281,23 @@ fn check_ruleset(ck: &mut Checker, ruleset: &RulesetFile, known: &mut Known) {
         for (field, text) in [("name", &c.name), ("definition", &c.definition), ("action", &c.action), ("source", &c.source)] {
             ck.check_text(f, line, field, &owner, text);
         }
+        if let Some(h) = &c.indicators_heading {
+            ck.check_text(f, line, "indicators_heading", &owner, h);
+        }
     }
     known.categories = ruleset.category.iter().map(|c| c.id.as_str().to_string()).collect();
-    if known.categories != CATEGORY_IDS {
-        ck.err(f, 0, format!("categories must be, in order: {} (found: {})", CATEGORY_IDS.join(", "), known.categories.join(", ")));
+    let cats = &ruleset.category;
+    if cats.len() < 2 {
+        ck.err(f, 0, format!("give at least two categories, lowest first (found {})", cats.len()));
+    } else if !cats.iter().any(|c| c.referral) || cats[0].referral {
+        ck.err(f, 0, "mark the levels at which a referral to the MASH is the route with `referral = true`: at least the highest, never the lowest");
+    } else if let Some(w) = cats.windows(2).find(|w| w[0].referral && !w[1].referral) {
+        let line = ck.line(f, &w[1].id);
+        ck.err(f, line, format!("category '{}' is above a referral level, so it needs `referral = true` (referral levels are the top ones)", w[1].id.as_str()));
+    }
+    if let Some(s) = &ruleset.superseded_by {
+        ck.check_text(f, 0, "title", "superseded_by", &s.title);
+        ck.check_text(f, 0, "id", "superseded_by", &s.id);
     }
     let mut seen = HashSet::new();
     for d in &ruleset.domain {
@@ -322,8 +349,14 @@ fn check_questions(ck: &mut Checker, questions: &QuestionsFile, known: &mut Know
             ck.check_text(f, line, "label", &owner, &o.label);
         }
         if let Some(c) = &q.applies_if {
-            let scope =
-                Scope { questions: &defined, later_questions: Some(&all), indicators: &known.indicators, categories: &known.categories, derived: false };
+            let scope = Scope {
+                questions: &defined,
+                later_questions: Some(&all),
+                indicators: &known.indicators,
+                categories: &known.categories,
+                derived: false,
+                office_hours: true,
+            };
             ck.check_when(f, line, &format!("{owner}: applies_if"), c, &scope);
         }
         defined.insert(q.id.as_str().to_string(), (q.kind, q.options.iter().map(|o| o.id.clone()).collect()));
@@ -365,11 +398,18 @@ fn check_contacts(ck: &mut Checker, contacts: &ContactsFile, known: &mut Known) 
     if contacts.timezone != "Europe/London" {
         ck.err(f, 0, format!("timezone '{}' is not supported (only Europe/London)", contacts.timezone));
     }
-    if parse_date(&contacts.bank_holidays.valid_until).is_none() {
-        ck.err(f, 0, format!("bank_holidays.valid_until '{}' is not a date (YYYY-MM-DD)", contacts.bank_holidays.valid_until));
+    let holidays = Some(&contacts.bank_holidays).filter(|b| !b.valid_until.is_empty());
+    if holidays.is_none() {
+        if let Some(c) = contacts.contact.iter().find(|c| c.closed_on_bank_holidays) {
+            let line = ck.line(f, &c.id);
+            ck.err(f, line, format!("contact '{}' is closed_on_bank_holidays, but there is no [bank_holidays] list", c.id.as_str()));
+        }
+    }
+    if let Some(b) = holidays.filter(|b| parse_date(&b.valid_until).is_none()) {
+        ck.err(f, 0, format!("bank_holidays.valid_until '{}' is not a date (YYYY-MM-DD)", b.valid_until));
     }
     let mut last = None;
-    for d in &contacts.bank_holidays.dates {
+    for d in holidays.iter().flat_map(|b| &b.dates) {
         match parse_date(d) {
             None => ck.err(f, 0, format!("bank holiday '{d}' is not a date (YYYY-MM-DD)")),
             Some(day) => {
@@ -380,6 +420,7 @@ fn check_contacts(ck: &mut Checker, contacts: &ContactsFile, known: &mut Known) 
             }
         }
     }
+    known.office_hours = contacts.contact.iter().any(|c| c.id.as_str() == "mash" && !c.hours.is_empty());
     known.contacts = ids;
 }
 
@@ -525,7 +566,7 @@ fn check_guidance(ck: &mut Checker, guidance: &GuidanceFile, known: &Known) {
     for m in &guidance.message {
         let (line, owner) = ck.item(f, &m.id, "message", &mut seen);
         ck.check_text(f, line, "text", &owner, &m.text);
-        if let Some(c) = contract::MESSAGES.iter().find(|c| c.id == m.id.as_str()) {
+        if let Some(c) = contract::MESSAGES.iter().chain(contract::EDITION_MESSAGES.iter().map(|(_, m)| m)).find(|c| c.id == m.id.as_str()) {
             for p in placeholders(&m.text) {
                 if !c.placeholders.contains(&p) {
                     ck.err(f, line, format!("{owner}: unknown placeholder '{{{p}}}' (this message can use: {})", c.placeholders.join(", ")));
@@ -573,13 +614,43 @@ fn check_contract(ck: &mut Checker, files: &Files) {
         ("ruleset.toml", "domain", contract::DOMAINS, files.ruleset.domain.iter().map(|x| &x.id).collect()),
     ];
     for (file, what, uses, ids) in lists {
-        for u in uses {
+        for u in uses.iter().filter(|u| u.required) {
             if !ids.iter().any(|id| id.as_str() == u.id) {
                 missing(ck, file, what, u.id, u.used_by, ids.iter().copied());
             }
         }
     }
-    for m in contract::MESSAGES {
+    // Where the MASH keeps office hours, someone must answer outside them.
+    let has = |id: &str| files.contacts.contact.iter().any(|c| c.id.as_str() == id);
+    if contract::Need::OfficeHours.holds(&files.ruleset, &files.contacts) && !has("edt") {
+        let used_by = "who to phone while the MASH is closed and something is urgent: an edition with office hours needs its out-of-hours contact";
+        missing(ck, "contacts.toml", "contact", "edt", used_by, files.contacts.contact.iter().map(|x| &x.id));
+    }
+    // A superseded edition names the current one (`superseded_by`'s title) where it says it
+    // is superseded, and, without office hours, in `mash_open`, who to contact at any time.
+    if let Some(current) = &files.ruleset.superseded_by {
+        let hours = contract::Need::OfficeHours.holds(&files.ruleset, &files.contacts);
+        let title = current.title.as_str();
+        for m in files.guidance.message.iter().filter(|m| (m.id.as_str() == "superseded" || !hours && m.id.as_str() == "mash_open") && !m.text.contains(title))
+        {
+            let line = ck.line("guidance.toml", &m.id);
+            let what = if m.id.as_str() == "superseded" {
+                "it says this edition is superseded:"
+            } else {
+                "the MASH has no office hours, so this is who to contact at any time: say that this edition gives no office hours, and"
+            };
+            ck.err("guidance.toml", line, format!("message '{}': {what} name the current edition as superseded_by does, '{title}'", m.id.as_str()));
+        }
+    }
+    // The summary prints the name of the contact phoned: every option but "no" is a contact.
+    if let Some(q) = files.questions.question.iter().find(|x| x.id.as_str() == "phoned") {
+        for o in q.options.iter().filter(|o| o.id != "no" && !has(&o.id)) {
+            let line = ck.line(f, &q.id);
+            ck.err(f, line, format!("question 'phoned': option '{}' is not a contact id in contacts.toml (the summary names the contact phoned)", o.id));
+        }
+    }
+    let edition = contract::EDITION_MESSAGES.iter().filter(|(n, _)| n.holds(&files.ruleset, &files.contacts)).map(|(_, m)| m);
+    for m in contract::MESSAGES.iter().chain(edition) {
         if !files.guidance.message.iter().any(|x| x.id.as_str() == m.id) {
             missing(ck, "guidance.toml", "message", m.id, m.used_by, files.guidance.message.iter().map(|x| &x.id));
         }

@@ -2,13 +2,17 @@
 //! one place, with what relies on it. `load` checks each one, so renaming `why_now` in
 //! questions.toml fails `rules check` and the build with `file:line: problem` instead of
 //! silently emptying a section of the referral summary.
+//!
+//! Editions differ: an entry marked optional (`required: false`) may be absent, and the code
+//! then does without it (no out-of-hours contact, no neglect check). A question's `options`
+//! are the option ids the code compares answers with; a question may have others.
 
-use super::model::{Id, Kind};
+use super::model::{ContactsFile, Id, Kind, RulesetFile};
 
 pub struct QuestionUse {
     pub id: &'static str,
     pub kind: Kind,
-    /// Option ids the code names (choice questions).
+    /// Option ids the code compares answers with (choice questions): each must exist.
     pub options: &'static [&'static str],
     pub used_by: &'static str,
 }
@@ -16,6 +20,16 @@ pub struct QuestionUse {
 pub struct IdUse {
     pub id: &'static str,
     pub used_by: &'static str,
+    /// Whether the rule set must define it; an optional one the code does without.
+    pub required: bool,
+}
+
+const fn must(id: &'static str, used_by: &'static str) -> IdUse {
+    IdUse { id, used_by, required: true }
+}
+
+const fn may(id: &'static str, used_by: &'static str) -> IdUse {
+    IdUse { id, used_by, required: false }
 }
 
 pub struct MessageUse {
@@ -37,15 +51,20 @@ pub const QUESTIONS: &[QuestionUse] = &[
     q("significant_harm", Kind::YesNoUnsure, &[], "the referral summary's urgency section"),
     q("open_case", Kind::YesNoUnsure, &[], "the engine withholds new-referral actions for an open case"),
     q("contact_made", Kind::Text, &[], SUMMARY),
-    q("child_age", Kind::Choice, &["unborn", "0_4", "5_12", "13_15", "16_17"], "consent for children over 12; the consultation summary"),
+    q(
+        "child_age",
+        Kind::Choice,
+        &["unborn", "0_4", "13_15", "16_17"],
+        "consent for children over 12; the child's voice for the youngest; the consultation summary",
+    ),
     q("child_disabled", Kind::YesNoUnsure, &[], "the engine's private fostering check"),
     q("consent_parents", Kind::Choice, &["given", "refused", "not_sought", "not_yet"], "the engine's consent guidance and the summary"),
     q("consent_exception", Kind::Choice, &[], "the engine's consent guidance (one option per exception)"),
     q("consent_reason", Kind::Text, &[], "the summary's consent section"),
     q("child_competent", Kind::YesNoUnsure, &[], "the engine: the child's own consent"),
-    q("child_consent", Kind::Choice, &["given", "refused", "not_sought", "not_applicable"], SUMMARY),
+    q("child_consent", Kind::Choice, &[], SUMMARY),
     q("info_sharing_decision", Kind::Text, &[], "the summary's consent section"),
-    q("lawful_basis", Kind::Choice, &["legal_obligation", "public_task"], "the summary's consent section"),
+    q("lawful_basis", Kind::Choice, &[], "the summary's consent section"),
     q("pathway_steps_taken", Kind::Text, &[], SUMMARY),
     q("safeguarding_lead_consulted", Kind::YesNo, &[], "the decision-not-to-refer record"),
     q("factor_worries", Kind::Text, &[], SUMMARY),
@@ -55,7 +74,7 @@ pub const QUESTIONS: &[QuestionUse] = &[
     q("factor_strengths", Kind::Text, &[], SUMMARY),
     q("factor_agency_support", Kind::Text, &[], SUMMARY),
     q("factor_previous_support", Kind::Text, &[], SUMMARY),
-    q("previous_support", Kind::Choice, &["single_agency_taf"], SUMMARY),
+    q("previous_support", Kind::Choice, &[], SUMMARY),
     q("factor_chronology", Kind::YesNo, &[], "the summary's quality check"),
     q("factor_gcp2", Kind::YesNoUnsure, &[], "the summary's attachments and quality check"),
     q("factor_parenting_context", Kind::Text, &[], SUMMARY),
@@ -72,8 +91,8 @@ pub const QUESTIONS: &[QuestionUse] = &[
     q(
         "phoned",
         Kind::Choice,
-        &["no", "mash", "edt", "allocated_worker", "police"],
-        "the summary: the written follow-up of a call (option ids are contact ids)",
+        &["no", "mash", "allocated_worker", "police"],
+        "the summary: the written follow-up of a call (every other option id is a contact id, e.g. 'edt')",
     ),
     q("phoned_at", Kind::Text, &[], "the summary: when the written follow-up is due"),
     q("risk_travel_date", Kind::Text, &[], SUMMARY),
@@ -86,24 +105,36 @@ pub const QUESTIONS: &[QuestionUse] = &[
 ];
 
 pub const CONTACTS: &[IdUse] = &[
-    IdUse { id: "police", used_by: "the engine's 999-first check" },
-    IdUse { id: "mash", used_by: "office hours: who to phone now" },
-    IdUse { id: "edt", used_by: "office hours: who to phone now" },
-    IdUse { id: "allocated_worker", used_by: "the open-case page" },
+    must("police", "the engine's 999-first check"),
+    must("mash", "office hours: who to phone now"),
+    may("edt", "who to phone while the MASH is closed: required wherever the MASH has office hours"),
+    must("allocated_worker", "the open-case page"),
 ];
 
-pub const OVERRIDES: &[IdUse] = &[IdUse { id: "immediate_danger", used_by: "the engine's 999-first check" }];
+pub const OVERRIDES: &[IdUse] = &[must("immediate_danger", "the engine's 999-first check")];
 
-pub const PATHWAYS: &[IdUse] = &[IdUse { id: "neglect", used_by: "the summary's neglect check" }];
+pub const PATHWAYS: &[IdUse] = &[may("neglect", "the summary's neglect check")];
 
-pub const DOMAINS: &[IdUse] = &[IdUse { id: "educational_neglect", used_by: "the summary's neglect check" }];
+pub const DOMAINS: &[IdUse] = &[may("educational_neglect", "the summary's neglect check")];
 
 pub const MESSAGES: &[MessageUse] = &[
+    MessageUse {
+        id: "mash_open",
+        placeholders: &["time"],
+        used_by: "who to phone now while the MASH is open, and at any time in an edition without office hours (where it says so and names the current edition)",
+    },
     MessageUse { id: "sending_follow_up", placeholders: &["due"], used_by: "the summary page: when the written follow-up is due" },
     MessageUse { id: "sending_open_case", placeholders: &[], used_by: "the summary page, for an open case" },
-    MessageUse { id: "sending_phone_first", placeholders: &["name", "phone", "why"], used_by: "the summary page, when something is urgent" },
-    MessageUse { id: "sending_when_open", placeholders: &["next_open"], used_by: "the summary page, out of hours and not urgent" },
-    MessageUse { id: "sending_now", placeholders: &[], used_by: "the summary page, in office hours and not urgent" },
+    MessageUse {
+        id: "sending_now",
+        placeholders: &[],
+        used_by: "the summary page, not urgent and the MASH open (at any time in an edition without office hours)",
+    },
+    MessageUse {
+        id: "sending_phone_first",
+        placeholders: &["name", "phone", "why"],
+        used_by: "the summary page, when something is urgent ({why}: who to phone now's words)",
+    },
     MessageUse { id: "sensitive", placeholders: &[], used_by: "the summary's download and print" },
     MessageUse { id: "could_not_assess", placeholders: &[], used_by: "the outcome and summary pages, if the engine refuses the answers (a bug)" },
     MessageUse { id: "suggestion_note", placeholders: &[], used_by: "the outcome page, under the suggested category" },
@@ -117,10 +148,6 @@ pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "open_case_after", placeholders: &[], used_by: "the open-case page" },
     MessageUse { id: "nothing_selected", placeholders: &[], used_by: "the outcome when nothing is selected" },
     MessageUse { id: "risks_without_indicators", placeholders: &[], used_by: "the outcome when only specific risks are chosen" },
-    MessageUse { id: "mash_open", placeholders: &["time"], used_by: "who to phone now, in office hours" },
-    MessageUse { id: "mash_closed_urgent", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, urgent" },
-    MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" },
-    MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" },
     MessageUse { id: "disagreement_record", placeholders: &["date", "category"], used_by: "the summary page's record of a disagreement" },
     // The widget's page text (src/ui, `govuk::prose`).
     MessageUse { id: "intro_start", placeholders: &["title"], used_by: "the start page" },
@@ -161,6 +188,51 @@ pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "worries_missing", placeholders: &[], used_by: CHECKS },
     MessageUse { id: "opinion_words", placeholders: &["field", "words"], used_by: CHECKS },
     MessageUse { id: "neglect_without_chronology", placeholders: &[], used_by: CHECKS },
+];
+
+/// When an edition needs a message of `EDITION_MESSAGES`: each is said only in a situation
+/// some editions never have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// The MASH has office hours (`hours`) in contacts.toml (and so an `edt` contact).
+    OfficeHours,
+    /// contacts.toml has a `[bank_holidays]` list (its `valid_until` is never empty).
+    BankHolidays,
+    /// ruleset.toml names the edition that supersedes this one (`superseded_by`).
+    Superseded,
+}
+
+impl Need {
+    /// Whether a rule set with these files is in this situation.
+    pub fn holds(self, ruleset: &RulesetFile, contacts: &ContactsFile) -> bool {
+        match self {
+            Need::OfficeHours => contacts.contact.iter().any(|c| c.id.as_str() == "mash" && !c.hours.is_empty()),
+            Need::BankHolidays => !contacts.bank_holidays.valid_until.is_empty(),
+            Need::Superseded => ruleset.superseded_by.is_some(),
+        }
+    }
+}
+
+/// Messages only some editions need, each required where the edition is in that situation.
+pub const EDITION_MESSAGES: &[(Need, MessageUse)] = &[
+    (Need::OfficeHours, MessageUse { id: "sending_when_open", placeholders: &["next_open"], used_by: "the summary page, out of hours and not urgent" }),
+    (
+        Need::OfficeHours,
+        MessageUse { id: "mash_closed", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, not urgent" },
+    ),
+    (
+        Need::OfficeHours,
+        MessageUse { id: "mash_closed_urgent", placeholders: &["time", "next_open"], used_by: "who to phone now, out of hours, urgent" },
+    ),
+    (Need::BankHolidays, MessageUse { id: "bank_holidays_run_out", placeholders: &["date"], used_by: "the outcome's data warning" }),
+    (
+        Need::Superseded,
+        MessageUse {
+            id: "superseded",
+            placeholders: &[],
+            used_by: "the start, outcome and summary pages and the copied summary: this edition is not the current one (naming the current one, as superseded_by does)",
+        },
+    ),
 ];
 
 /// The line of the id most like `wanted` (a renamed id is usually a small edit away), and a

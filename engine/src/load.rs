@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub use crate::check::{check, CATEGORY_IDS};
+pub use crate::check::check;
 pub use crate::ruleset::{Index, Meta, Place, RuleSet};
 
 /// The files of a rule set, in the order they are hashed and loaded.

@@ -16,6 +16,10 @@ pub struct Id {
 }
 
 impl Id {
+    /// An id made in code (a rule set edited by a tool or a test), with no place in a file.
+    pub fn new(value: impl Into<String>) -> Id {
+        Id { value: value.into(), span: 0..0 }
+    }
     pub fn as_str(&self) -> &str {
         &self.value
     }
@@ -54,8 +58,20 @@ pub struct RulesetFile {
     pub title: String,
     pub edition: String,
     pub source_file: String,
+    /// Set in an edition that is no longer current: the edition to use for decisions instead.
+    #[serde(default)]
+    pub superseded_by: Option<Superseded>,
     pub category: Vec<Category>,
     pub domain: Vec<Domain>,
+}
+
+/// The current edition that replaces a superseded one: its rule-set name (the folder,
+/// e.g. "luton") and its title as people know it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Superseded {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -74,6 +90,9 @@ pub struct Category {
     /// A referral to the MASH is the route at this level (see `RuleSet::is_referral_level`).
     #[serde(default)]
     pub referral: bool,
+    /// How the indicator picker heads this category's indicators; its name when not given.
+    #[serde(default)]
+    pub indicators_heading: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -367,6 +386,9 @@ pub struct ConsentRule {
 pub struct ContactsFile {
     pub timezone: String,
     pub contact: Vec<Contact>,
+    /// Days the MASH is closed (`closed_on_bank_holidays`); an edition without office hours
+    /// has none (the table is left out: all empty).
+    #[serde(default)]
     pub bank_holidays: BankHolidays,
 }
 
@@ -402,7 +424,7 @@ pub struct Hours {
     pub close: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BankHolidays {
     pub source: String,
@@ -480,8 +502,9 @@ pub type Counts = BTreeMap<String, BTreeMap<String, u32>>;
 
 // The compiled binary form (see compact.rs): every field, in declaration order.
 compact_struct! {
-    RulesetFile { id, title, edition, source_file, category, domain }
-    Category { id, name, definition, action, assessment, source, next, referral }
+    RulesetFile { id, title, edition, source_file, superseded_by, category, domain }
+    Superseded { id, title }
+    Category { id, name, definition, action, assessment, source, next, referral, indicators_heading }
     Domain { id, name }
     IndicatorsFile { indicator }
     Indicator { id, category, domain, text, source, interpretation }

@@ -1,5 +1,9 @@
 //! Office hours: whether the MASH is open at an instant (London time, bank holidays
-//! closed), when it next opens, and who to contact now.
+//! closed), when it next opens, and who to contact now. An edition may give no office hours
+//! (and then no out-of-hours number: the check asks for one wherever there are hours).
+//! Nothing then says the MASH is closed: its own number is who to contact at any time, and
+//! its `mash_open` message says, in the edition's words, that it gives no hours, naming the
+//! current edition (the check makes it). Never another edition's numbers.
 
 use crate::clock::{describe_day, format_date, parse_date, parse_hhmm, Instant, Weekday};
 use crate::outcome::ContactNow;
@@ -12,9 +16,13 @@ impl RuleSet {
         self.open_hours_on(local.day).iter().any(|&(o, c)| local.minute >= o && local.minute < c)
     }
 
-    /// The MASH's opening hours on a day, as minutes after midnight; none on a bank holiday.
+    /// The MASH's opening hours on a day, as minutes after midnight; none on a bank holiday;
+    /// all day in an edition that gives no office hours (nothing says it is closed).
     fn open_hours_on(&self, day: i64) -> Vec<(u32, u32)> {
         let Some(mash) = self.contact("mash") else { return vec![] };
+        if mash.hours.is_empty() {
+            return vec![(0, 24 * 60)];
+        }
         if mash.closed_on_bank_holidays && self.contacts.bank_holidays.dates.iter().any(|d| parse_date(d) == Some(day)) {
             return vec![];
         }
@@ -44,10 +52,11 @@ impl RuleSet {
         let local = now.london();
         let open = self.mash_open(now);
         let id = if open || !urgent { "mash" } else { "edt" };
-        let c = self.contact(id).expect("validated: mash and edt exist");
+        // Validated: the MASH exists, and the EDT wherever the MASH has hours.
+        let c = self.contact(id).expect("validated");
         let mut warnings = Vec::new();
-        let until = parse_date(&self.contacts.bank_holidays.valid_until).unwrap_or(i64::MIN);
-        if local.day > until {
+        // Without a bank-holiday list (no office hours) there is nothing to run out.
+        if let Some(until) = parse_date(&self.contacts.bank_holidays.valid_until).filter(|&u| local.day > u) {
             warnings.push(self.message("bank_holidays_run_out", &[("date", &format_date(until))]));
         }
         let next_open = self.next_open(now);

@@ -2,6 +2,7 @@
 //! their texts from the rule set (`'r`): assessing a case copies no rule text, which keeps
 //! the engine well inside its time budget with every indicator selected.
 
+use crate::model::Superseded;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -123,6 +124,8 @@ pub struct ContactNow<'r> {
     pub id: &'r str,
     pub name: &'r str,
     pub phone: &'r str,
+    /// Whether the MASH is open; also true in an edition that gives no office hours (nothing
+    /// says it is closed), where `why` says the edition gives none.
     pub mash_open: bool,
     /// Whether this case calls for a call now: there are urgent actions.
     pub urgent: bool,
@@ -154,6 +157,9 @@ pub struct RulesetOut<'r> {
     pub title: &'r str,
     pub edition: &'r str,
     pub hash: &'r str,
+    /// Set when this edition is no longer current: the one to use for decisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<&'r Superseded>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

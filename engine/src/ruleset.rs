@@ -10,6 +10,8 @@ pub struct Meta {
     pub edition: String,
     pub source_file: String,
     pub hash: String,
+    /// Set in an edition that is no longer current: the edition to use for decisions.
+    pub superseded_by: Option<Superseded>,
 }
 
 /// A validated rule set with its look-up tables. Everything in it has been checked.
@@ -60,7 +62,14 @@ impl RuleSet {
         let indicator_search = indicators.indicator.iter().map(|x| x.text.to_ascii_lowercase()).collect();
         let question_index = questions.question.iter().enumerate().map(|(i, x)| (x.id.as_str().to_string(), i)).collect();
         RuleSet {
-            meta: Meta { id: ruleset.id, title: ruleset.title, edition: ruleset.edition, source_file: ruleset.source_file, hash },
+            meta: Meta {
+                id: ruleset.id,
+                title: ruleset.title,
+                edition: ruleset.edition,
+                source_file: ruleset.source_file,
+                hash,
+                superseded_by: ruleset.superseded_by,
+            },
             categories: ruleset.category,
             domains: ruleset.domain,
             indicators: indicators.indicator,
@@ -86,6 +95,13 @@ impl RuleSet {
     /// decision not to refer is recorded instead.
     pub fn is_referral_level(&self, rank: usize) -> bool {
         self.categories.get(rank).is_some_and(|c| c.referral)
+    }
+
+    /// For a superseded edition, the rule set's words saying so (`superseded`, which the
+    /// check makes name the current edition); for the current one, nothing.
+    pub fn superseded_note(&self) -> &str {
+        let note = self.messages.iter().find(|m| m.id.as_str() == "superseded");
+        note.filter(|_| self.meta.superseded_by.is_some()).map_or("", |m| &m.text)
     }
 
     pub fn category_rank(&self, id: &str) -> Option<usize> {

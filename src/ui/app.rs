@@ -113,7 +113,13 @@ pub fn app(props: &AppProps) -> Html {
     };
     let info = screen.info();
     let rules = &props.rules;
-    let intro = info.intro.map(|id| prose(&rules.message(id, &[("title", &rules.meta.title)])));
+    // The page's introduction, after a warning ("! ", see `prose`) where a superseded edition
+    // must say so: where a decision might be taken from it.
+    let note = rules.superseded_note();
+    let mut intro = if !note.is_empty() && matches!(screen, Screen::Start | Screen::Outcome | Screen::Summary) { format!("! {note}\n") } else { String::new() };
+    if let Some(id) = info.intro {
+        intro += &rules.message(id, &[("title", &rules.meta.title)]);
+    }
 
     html! {
         <section class="tg-widget" aria-labelledby={ctx.id("title")} data-screen={format!("{screen:?}")}>
@@ -139,7 +145,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             { error_summary(&ctx, &summary) }
             <h1 class="tg-heading-l" id={ctx.id("title")} tabindex="-1" ref={heading}>{ journey.heading() }</h1>
-            { for intro }
+            { prose(&intro) }
             { body }
             if let Some(label) = info.button {
                 <div class="tg-button-group">
@@ -150,7 +156,7 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="tg-button tg-button--secondary" onclick={ctx.send(Action::Restart)}>{ "Start again (clears all answers)" }</button>
                 </div>
             }
-            { el("p", "tg-meta", Html::from(format!("Rules: {} ({}), version {}", rules.meta.title, rules.meta.edition, rules.meta.hash.get(..12).unwrap_or_default()))) }
+            { el("p", "tg-meta", Html::from(format!("Rules: {}, {}, version {}", rules.meta.title, rules.meta.edition, rules.meta.hash.get(..12).unwrap_or_default()))) }
         </section>
     }
 }

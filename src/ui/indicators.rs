@@ -7,14 +7,6 @@ use super::govuk::el;
 use crate::journey::{Action, Journey};
 use yew::prelude::*;
 
-/// How the categories are headed in the picker (Universal indicators are strengths).
-pub fn category_heading(id: &str, name: &str) -> String {
-    match id {
-        "universal" => "Universal: what is going well".to_string(),
-        _ => name.to_string(),
-    }
-}
-
 #[inline(never)]
 pub fn indicator_picker(ctx: &Ctx) -> Html {
     let j = &ctx.journey;
@@ -94,7 +86,7 @@ fn domain_browser(ctx: &Ctx) -> Html {
                     if items.is_empty() { return html! {}; }
                     html! {
                         <div class="tg-indicator-group" key={c.id.as_str().to_string()}>
-                            { el("h3", "tg-heading-s", Html::from(category_heading(c.id.as_str(), &c.name))) }
+                            { el("h3", "tg-heading-s", Html::from(c.indicators_heading.as_ref().unwrap_or(&c.name))) }
                             <div class="tg-checkboxes">
                                 { for items.into_iter().map(|i| indicator_checkbox(ctx, j, i, false)) }
                             </div>

@@ -95,7 +95,7 @@ pub fn outcome_view(ctx: &Ctx) -> Html {
 
             { el("h2", "tg-heading-m", "Why".into()) }
             if out.because.is_empty() {
-                { el("p", "tg-body", "Nothing you entered points above Universal.".into()) }
+                { el("p", "tg-body", "Nothing you entered points above this category.".into()) }
             }
             if !rules_reasons.is_empty() { { reason_list(&rules_reasons) } }
             { for by_domain.iter().enumerate().filter(|(_, reasons)| !reasons.is_empty()).map(|(d, reasons)| html! {

@@ -199,7 +199,7 @@ pub fn summary_page(ctx: &Ctx, copy_state: &CopyState) -> Html {
     let purpose = j.purpose();
     let sections = summary::referral_summary(j, &out, now);
     let problems = summary::quality_check(j, &out);
-    let all = summary::text_of(purpose, &sections, now);
+    let all = summary::text_of(j, &sections, now);
     let paper = format!("{all}\n{}\n", rules.message("sensitive", &[]));
     let sending = summary::sending(j, &out, now);
     // What to have ready, then the documents to attach, as one list.
