@@ -40,7 +40,7 @@ for (const id of ids) {
   for (const f of fs.readdirSync(dir)) if (f.startsWith(`threshold-rules-${id}-`)) fs.rmSync(path.join(dir, f));
   const tmp = path.join(dir, `threshold-rules-${id}.tmp`);
   // An invalid rule set fails the build here, with every problem as file:line: problem.
-  execFileSync('cargo', ['run', '--locked', '--offline', '-q', '--bin', 'threshold', '--', 'rules', 'compile', path.join('rules', id), tmp], {
+  execFileSync('cargo', ['run', '--locked', '-q', '--bin', 'threshold', '--', 'rules', 'compile', path.join('rules', id), tmp], {
     cwd: root,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
