@@ -89,7 +89,12 @@ ready.catch((e) => console.error(\`threshold-guide did not start: \${e}\`));
 // the widget still runs it and says why in the console.)
 const rulesId = (v) => (/^[a-z0-9][a-z0-9-]{0,39}$/.test((v = String(v == null ? '' : v).trim())) ? v : DEFAULT_RULES);
 // Each rule set is fetched once, at the same time as the wasm, and handed to the widget,
-// which checks its hash and decodes it, whole or not at all.
+// which decodes it whole or not at all. Its SHA-256 is compared first: by the browser's own
+// SHA-256 (crypto.subtle, secure pages only) while the wasm compiles, else by the widget.
+const digest = (b) =>
+  self.crypto && crypto.subtle
+    ? crypto.subtle.digest('SHA-256', b).then((d) => Array.from(new Uint8Array(d), (x) => x.toString(16).padStart(2, '0')).join(''), () => '')
+    : Promise.resolve('');
 const fetched = {};
 const rulesFor = (id) =>
   fetched[id] || (fetched[id] = Promise.all([
@@ -98,15 +103,18 @@ const rulesFor = (id) =>
       ? fetch(new URL(RULES[id][0], base)).then(
           (r) => {
             if (!r.ok) throw Error(\`the rule set "\${id}" did not load (HTTP \${r.status} for \${RULES[id][0]})\`);
-            return r.arrayBuffer();
+            return r.arrayBuffer().then((b) => digest(b).then((sha) => [b, sha]));
           },
           (e) => {
             throw Error(\`the rule set "\${id}" did not load (\${e.message || e})\`);
           },
         )
       : Promise.reject(Error(\`there is no rule set "\${id}" in this build (there are: \${Object.keys(RULES).join(', ')})\`)),
-  ]).then(([m, bytes]) => {
-    m.addRules(id, new Uint8Array(bytes), RULES[id][1]);
+  ]).then(([m, [bytes, sha]]) => {
+    // Checked here by the browser when it can (off the wasm's path); otherwise by the widget.
+    if (sha && sha != RULES[id][1])
+      throw Error(\`the rule set "\${id}" cannot be used: its content does not match the hash the build announced (a damaged or cut-off download, or a file from another build)\`);
+    m.addRules(id, new Uint8Array(bytes), RULES[id][1], !!sha);
     return m;
   }));
 const SELECTOR = '[data-threshold-guide]';

@@ -242,12 +242,12 @@ async fn emergency_fallback_reaches_a_mounted_widget_in_its_shadow_root() {
 async fn a_fetched_rule_set_is_used_only_whole_and_with_its_hash() {
     let bytes = engine::compiled_bytes();
     let sha = engine::load::sha256_hex(bytes);
-    let wrong = ui::add_rules("test-wrong-hash", bytes, &"0".repeat(64)).unwrap_err().as_string().unwrap();
+    let wrong = ui::add_rules("test-wrong-hash", bytes, &"0".repeat(64), false).unwrap_err().as_string().unwrap();
     assert!(wrong.contains("does not match the hash"), "{wrong}");
     let cut = &bytes[..bytes.len() / 2];
-    let cut_error = ui::add_rules("test-cut", cut, &engine::load::sha256_hex(cut)).unwrap_err().as_string().unwrap();
+    let cut_error = ui::add_rules("test-cut", cut, &engine::load::sha256_hex(cut), false).unwrap_err().as_string().unwrap();
     assert!(cut_error.contains("cannot be decoded"), "{cut_error}");
-    ui::add_rules("test-good", bytes, &sha).expect("the real rule set with its hash");
+    ui::add_rules("test-good", bytes, &sha, false).expect("the real rule set with its hash");
 
     let good = host();
     good.set_attribute("data-rules", "test-good").unwrap();
