@@ -242,6 +242,20 @@ class Ui {
     return (await this.recordedLines()).filter((l) => l.startsWith('console '));
   }
 
+  /** Nothing stored by the page (local and session storage, cookies, IndexedDB, caches) and
+   *  nothing put in its URL. */
+  async assertNothingStored() {
+    const stored = await this.eval(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      cookie: document.cookie,
+      idb: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).length,
+    }));
+    assert(JSON.stringify(stored) === JSON.stringify({ local: 0, session: 0, cookie: '', idb: 0, caches: 0 }), `stored: ${JSON.stringify(stored)}`);
+    assert((await this.url()) === this.origin + '/', `the URL changed: ${await this.url()}`);
+  }
+
   /** Nothing went wrong in the page: no console error, page error, CSP violation, failed request. */
   async assertClean() {
     const problems = await this.problems();

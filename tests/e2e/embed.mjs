@@ -143,15 +143,7 @@ test(
     await ui.page.locator('[data-threshold-guide-mounted] .tg-widget[data-screen=Check]').waitFor();
     assert((await ui.texts('.tg-answer')).includes('Cuts seen on her arm in PE.'), 'the saved case opened');
     assert(requests.length === 0, `requests after load: ${requests.join(', ')}`);
-    const stored = await ui.eval(async () => ({
-      local: localStorage.length,
-      session: sessionStorage.length,
-      cookie: document.cookie,
-      idb: (await indexedDB.databases()).length,
-      caches: (await caches.keys()).length,
-    }));
-    assert(JSON.stringify(stored) === JSON.stringify({ local: 0, session: 0, cookie: '', idb: 0, caches: 0 }), `stored: ${JSON.stringify(stored)}`);
-    assert((await ui.url()) === origin + '/', 'nothing in the URL');
+    await ui.assertNothingStored();
     await ui.assertClean();
   },
   { only: ['chromium', 'firefox'] },

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { start, test, assert, toIndicators, downloaded, THURSDAY_10AM } from './browser.mjs';
 
-const { origin, open } = await start('dist');
+const { open } = await start('dist');
 const ONLY = { only: ['chromium', 'firefox'] };
 const FILE_INPUT = 'Saved case (a .json file)';
 const json = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -21,18 +21,6 @@ function recordRequests(ui) {
     if (!r.url().startsWith('blob:')) requests.push(r.url());
   });
   return requests;
-}
-
-async function assertNothingStored(ui) {
-  const stored = await ui.eval(async () => ({
-    local: localStorage.length,
-    session: sessionStorage.length,
-    cookie: document.cookie,
-    idb: (await indexedDB.databases()).length,
-    caches: (await caches.keys()).length,
-  }));
-  assert(JSON.stringify(stored) === JSON.stringify({ local: 0, session: 0, cookie: '', idb: 0, caches: 0 }), `stored: ${JSON.stringify(stored)}`);
-  assert((await ui.url()) === origin + '/', `the URL changed: ${await ui.url()}`);
 }
 
 /** Opens `file` from the start page. */
@@ -73,7 +61,7 @@ test(
     );
     assert((await ui.text('h1')) === 'Before you refer', 'saving does not move the journey');
     assert(requests.length === 0, `requests: ${requests}`);
-    await assertNothingStored(ui);
+    await ui.assertNothingStored();
     await ui.assertClean();
 
     // A fresh page: open the file.
@@ -107,7 +95,7 @@ test(
     assert(last.judgement === 'emerging_needs' && last.judgement_reason === 'Her needs can be met in school.', `judgement: ${JSON.stringify(last)}`);
     assert(last.answers.consent_parents === 'given' && last.answers.factor_worries === worries, 'every answer');
     assert(requestsAgain.length === 0, `requests: ${requestsAgain}`);
-    await assertNothingStored(again);
+    await again.assertNothingStored();
     await again.assertClean();
   },
   ONLY,
