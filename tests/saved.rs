@@ -4,6 +4,7 @@
 //! in the widget; the CLI's reader (serde_json) must read every file it accepts the same way.
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
+use common::{answer, walk_to_check};
 use std::rc::Rc;
 use threshold_guide::engine::{self, CaseInput, RuleSet};
 use threshold_guide::journey::{Action, Journey, Screen};
@@ -13,29 +14,10 @@ fn default_rules() -> Rc<RuleSet> {
     Rc::new(common::rules())
 }
 
-fn answer(j: &mut Journey, q: &str, v: &str) {
-    j.apply(Action::Answer { question: q.into(), value: v.into() });
-}
-
 /// The README's example: an Emerging Needs case saved on the outcome page, after the judgement.
 fn emerging_needs(rules: &Rc<RuleSet>) -> Journey {
     let mut j = Journey::new(rules.clone());
-    j.apply(Action::Next);
-    answer(&mut j, "immediate_danger", "no");
-    j.apply(Action::Next);
-    answer(&mut j, "significant_harm", "no");
-    answer(&mut j, "open_case", "no");
-    j.apply(Action::Next);
-    answer(&mut j, "child_age", "5_12");
-    j.apply(Action::Next);
-    j.apply(Action::ToggleIndicator("en.health.1".into()));
-    j.apply(Action::ToggleIndicator("en.learning.4".into()));
-    j.apply(Action::Next);
-    j.apply(Action::Next);
-    answer(&mut j, "factor_worries", "Often arrives late and hungry; missed two health checks.");
-    j.apply(Action::Next);
-    answer(&mut j, "consent_parents", "given");
-    j.apply(Action::Next);
+    walk_to_check(&mut j, &["en.health.1", "en.learning.4"], "Often arrives late and hungry; missed two health checks.");
     j.apply(Action::Next);
     assert_eq!(j.screen, Screen::Outcome, "{:?}", j.errors);
     j.apply(Action::SetJudgement(Some("emerging_needs".into())));

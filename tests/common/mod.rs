@@ -251,3 +251,32 @@ pub fn fixture(e: Edition) -> RuleSet {
     std::fs::remove_dir_all(&dir).ok();
     r
 }
+
+/// Answers a question in a journey.
+pub fn answer(j: &mut threshold_guide::journey::Journey, q: &str, v: &str) {
+    j.apply(threshold_guide::journey::Action::Answer { question: q.into(), value: v.into() });
+}
+
+/// Walks a journey from Start to Check your answers: no immediate danger, no significant harm,
+/// not an open case, 5 to 12 years old, these indicators, these worries, consent given.
+pub fn walk_to_check(j: &mut threshold_guide::journey::Journey, indicators: &[&str], worries: &str) {
+    use threshold_guide::journey::{Action, Screen};
+    j.apply(Action::Next);
+    answer(j, "immediate_danger", "no");
+    j.apply(Action::Next);
+    answer(j, "significant_harm", "no");
+    answer(j, "open_case", "no");
+    j.apply(Action::Next);
+    answer(j, "child_age", "5_12");
+    j.apply(Action::Next);
+    for id in indicators {
+        j.apply(Action::ToggleIndicator((*id).into()));
+    }
+    j.apply(Action::Next);
+    j.apply(Action::Next); // risks: optional
+    answer(j, "factor_worries", worries);
+    j.apply(Action::Next);
+    answer(j, "consent_parents", "given");
+    j.apply(Action::Next);
+    assert_eq!(j.screen, Screen::Check, "errors: {:?}", j.errors);
+}
