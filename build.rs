@@ -5,7 +5,9 @@ fn main() {
     // The checked rule set, compiled for the browser (no TOML parser at run time).
     let bytes = threshold_engine::compile_for_build(std::path::Path::new("rules/luton"), "rules/luton", true);
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("rules.bin");
-    std::fs::write(&out, bytes).expect("write rules.bin");
+    std::fs::write(&out, &bytes).expect("write rules.bin");
+    // Its SHA-256 computed here, natively, as the loader announces it (tests compare with it).
+    std::fs::write(out.with_extension("sha256"), threshold_engine::load::sha256_hex(&bytes)).expect("write rules.sha256");
 
     // The widget's stylesheet goes into the wasm; comments and layout are for people.
     let css_path = "static/threshold-guide.css";

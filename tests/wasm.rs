@@ -241,13 +241,18 @@ async fn emergency_fallback_reaches_a_mounted_widget_in_its_shadow_root() {
 #[wasm_bindgen_test]
 async fn a_fetched_rule_set_is_used_only_whole_and_with_its_hash() {
     let bytes = engine::compiled_bytes();
-    let sha = engine::load::sha256_hex(bytes);
+    // The hash as the build announces it, computed natively (not by the code under test).
+    let sha = engine::compiled_sha256();
     let wrong = ui::add_rules("test-wrong-hash", bytes, &"0".repeat(64), false).unwrap_err().as_string().unwrap();
     assert!(wrong.contains("does not match the hash"), "{wrong}");
     let cut = &bytes[..bytes.len() / 2];
-    let cut_error = ui::add_rules("test-cut", cut, &engine::load::sha256_hex(cut), false).unwrap_err().as_string().unwrap();
-    assert!(cut_error.contains("cannot be decoded"), "{cut_error}");
-    ui::add_rules("test-good", bytes, &sha, false).expect("the real rule set with its hash");
+    // A cut-off download against the whole file's hash; and one whose hash the loader has
+    // compared already (crypto.subtle) but which still does not decode whole.
+    let cut_error = ui::add_rules("test-cut", cut, sha, false).unwrap_err().as_string().unwrap();
+    assert!(cut_error.contains("does not match the hash"), "{cut_error}");
+    let undecodable = ui::add_rules("test-undecodable", cut, sha, true).unwrap_err().as_string().unwrap();
+    assert!(undecodable.contains("cannot be decoded"), "{undecodable}");
+    ui::add_rules("test-good", bytes, sha, false).expect("the real rule set with its hash");
 
     let good = host();
     good.set_attribute("data-rules", "test-good").unwrap();
@@ -256,7 +261,7 @@ async fn a_fetched_rule_set_is_used_only_whole_and_with_its_hash() {
     assert!(good.has_attribute("data-threshold-guide-mounted"));
     assert!(view(&good).query_selector("h1, h2").unwrap().is_some(), "the start page is drawn");
 
-    for id in ["test-wrong-hash", "test-cut"] {
+    for id in ["test-wrong-hash", "test-cut", "test-undecodable"] {
         let el = host();
         el.set_attribute("data-rules", id).unwrap();
         ui::mount_element(el.clone());
