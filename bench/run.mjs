@@ -135,8 +135,15 @@ if (compare) {
   pages.compare = `http://127.0.0.1:${compareSrv.address().port}/__bench__/widget.html`;
 }
 const loads = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+// Each round loads the pages in a fresh random order: on a busy machine a fixed order
+// favours whichever page comes first or last in the round.
+const shuffled = (xs) =>
+  xs
+    .map((x) => [Math.random(), x])
+    .sort((a, b) => a[0] - b[0])
+    .map(([, x]) => x);
 for (let i = 0; i < COLD_LOADS; i++) {
-  for (const k of Object.keys(pages)) loads[k].push(await coldLoad(pages[k]));
+  for (const k of shuffled(Object.keys(pages))) loads[k].push(await coldLoad(pages[k]));
 }
 const stat = (k, f) => ({ median_ms: Math.round(median(loads[k].map((x) => x[f]))), p95_ms: Math.round(p95(loads[k].map((x) => x[f]))) });
 results.startup = { loads: COLD_LOADS };
