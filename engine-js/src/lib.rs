@@ -67,7 +67,8 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// Reads an object of the API's input (`what`: "case", "load options") with the fields
 /// `fields`, each checked for its type (`"string"`, `"strings"`: an array of strings,
-/// `"answers"`: an object of strings), so that an error names the field and what it must be.
+/// `"answers"`: an object of strings, `"ruleset"`: a saved case's rule set), so that an error
+/// names the field and what it must be.
 /// (serde-wasm-bindgen ignores unknown fields and does not say which field is wrong.)
 fn from_js<T: for<'de> Deserialize<'de>>(what: &str, value: JsValue, fields: &[(&str, &str)]) -> Result<T, JsValue> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
@@ -93,6 +94,12 @@ fn from_js<T: for<'de> Deserialize<'de>>(what: &str, value: JsValue, fields: &[(
                 None => Some(format!("'{key}' must be an array of strings")),
                 Some(a) => a.iter().position(|x| x.as_string().is_none()).map(|i| format!("{key}[{i}] must be a string")),
             },
+            // As the widget saves it: { id, edition, hash }, all strings.
+            "ruleset" => {
+                let part = |k: &str| js_sys::Reflect::get(&v, &JsValue::from_str(k)).ok().and_then(|x| x.as_string());
+                (!v.is_object() || ["id", "edition", "hash"].iter().any(|k| part(k).is_none()))
+                    .then(|| format!("'{key}' must be an object with the strings id, edition and hash"))
+            }
             _ => match (v.is_object() && !js_sys::Array::is_array(&v)).then(|| v.unchecked_ref::<js_sys::Object>().clone()) {
                 None => Some(format!("'{key}' must be an object of question id → answer")),
                 Some(o) => js_sys::Object::entries(&o).iter().find_map(|e| {
@@ -108,9 +115,10 @@ fn from_js<T: for<'de> Deserialize<'de>>(what: &str, value: JsValue, fields: &[(
     serde_wasm_bindgen::from_value(value).map_err(|e| error(&format!("the {what}: {}", e.to_string().trim_start_matches("Error: ")), &[]))
 }
 
-const CASE_FIELDS: [(&str, &str); 3] = [("indicators", "strings"), ("answers", "answers"), ("now", "string")];
-const SUMMARY_FIELDS: [(&str, &str); 5] =
-    [("indicators", "strings"), ("answers", "answers"), ("now", "string"), ("judgement", "string"), ("judgement_reason", "string")];
+/// The fields of a case: the CLI's case file, which is also what the widget saves ("Save
+/// your answers to a file"), so a saved file goes to `assess` and `summary` as it is.
+const CASE_FIELDS: [(&str, &str); 6] =
+    [("indicators", "strings"), ("answers", "answers"), ("now", "string"), ("judgement", "string"), ("judgement_reason", "string"), ("ruleset", "ruleset")];
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -121,23 +129,12 @@ struct LoadOptions {
 }
 
 /// A case as the API takes it: the CLI's case file, with `now` optional (the `now` argument,
-/// then the case's, then the clock).
+/// then the case's, then the clock). `summary` also reads the professional's own judgement of
+/// the level of need (a category id) and their reason, which the widget asks for on its
+/// outcome page; `assess` does not, as the CLI's does not.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CaseIn {
-    #[serde(default)]
-    indicators: Vec<String>,
-    #[serde(default)]
-    answers: Map<String, String>,
-    #[serde(default)]
-    now: Option<String>,
-}
-
-/// A case for `summary`: as for `assess`, plus the professional's own judgement of the level
-/// of need (a category id) and their reason, which the widget asks for on its outcome page.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SummaryIn {
     #[serde(default)]
     indicators: Vec<String>,
     #[serde(default)]
@@ -148,6 +145,11 @@ struct SummaryIn {
     judgement: Option<String>,
     #[serde(default)]
     judgement_reason: Option<String>,
+    /// The rule set a saved case names (its shape checked by `from_js`). Its ids are checked
+    /// against the loaded rule set like any others, so it is not compared (`info().hash` says
+    /// which rule set is loaded).
+    #[serde(default, rename = "ruleset")]
+    _ruleset: Option<serde::de::IgnoredAny>,
 }
 
 /// The instant to assess at: `now` (an RFC 3339 string or a `Date`), else the case's `now`,
@@ -421,7 +423,7 @@ impl RuleSet {
         #[wasm_bindgen(unchecked_param_type = "SummaryCase")] case_input: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] now: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let c: SummaryIn = from_js("case", case_input, &SUMMARY_FIELDS)?;
+        let c: CaseIn = from_js("case", case_input, &CASE_FIELDS)?;
         let at = instant(&now.unwrap_or(JsValue::UNDEFINED), c.now.as_deref())?;
         let rules = &self.rules;
         // The same checks as assess: unknown indicators and answers are errors.
@@ -496,7 +498,8 @@ export interface Superseded {
   title: string;
 }
 
-/** A case: the same shape as the CLI's case file. */
+/** A case: the same shape as the CLI's case file, which is also the file the widget saves
+ *  ("Save your answers to a file"): such a file can be passed as it is. */
 export interface Case {
   /** Indicator ids, or an indicator's exact text from the document (case, white space and
    *  bullets ignored). */
@@ -505,13 +508,17 @@ export interface Case {
   answers?: Record<string, string>;
   /** An RFC 3339 instant; the `now` argument wins over it, and the clock is used when neither is given. */
   now?: string;
+  /** The professional's own judgement of the level of need: read by `summary()`, not by `assess()`. */
+  judgement?: CategoryId;
+  /** Why: read by `summary()`. */
+  judgement_reason?: string;
+  /** The rule set a saved case names. Not compared: its ids are checked against the loaded
+   *  rule set like any others (`info().hash` says which rule set is loaded). */
+  ruleset?: { id: string; edition: string; hash: string };
 }
 
-/** A case for `summary()`: also the professional's own judgement (a category id) and why. */
-export interface SummaryCase extends Case {
-  judgement?: CategoryId;
-  judgement_reason?: string;
-}
+/** A case for `summary()`: the same fields as `Case`. */
+export type SummaryCase = Case;
 
 /** A category id of the loaded rule set (`categories()`, lowest first): each edition has its own. */
 export type CategoryId = string;

@@ -168,15 +168,20 @@ fn assess_errors_say_what_was_wrong_and_the_nearest_valid_id() {
     assert_eq!(s[0], "yes");
     // Malformed cases: each names the field and what it must be.
     for (case, want) in [
-        (JsValue::from_str("en.health.1"), "the case must be an object with the fields indicators, answers, now"),
-        (js(json!(["en.health.1"])), "the case must be an object with the fields indicators, answers, now"),
-        (JsValue::NULL, "the case must be an object with the fields indicators, answers, now"),
-        (js(json!({ "indicator": [] })), "unknown field 'indicator' in the case (fields: indicators, answers, now); did you mean 'indicators'?"),
+        (JsValue::from_str("en.health.1"), "the case must be an object with the fields indicators, answers, now, judgement, judgement_reason, ruleset"),
+        (js(json!(["en.health.1"])), "the case must be an object with the fields indicators, answers, now, judgement, judgement_reason, ruleset"),
+        (JsValue::NULL, "the case must be an object with the fields indicators, answers, now, judgement, judgement_reason, ruleset"),
+        (
+            js(json!({ "indicator": [] })),
+            "unknown field 'indicator' in the case (fields: indicators, answers, now, judgement, judgement_reason, ruleset); did you mean 'indicators'?",
+        ),
         (js(json!({ "indicators": "en.health.1" })), "'indicators' must be an array of strings in the case"),
         (js(json!({ "indicators": ["en.health.1", 7] })), "indicators[1] must be a string in the case"),
         (js(json!({ "answers": ["yes"] })), "'answers' must be an object of question id → answer in the case"),
         (js(json!({ "answers": { "immediate_danger": true } })), "the answer to 'immediate_danger' must be a string in the case"),
         (js(json!({ "now": 5 })), "'now' must be a string in the case"),
+        (js(json!({ "ruleset": "luton" })), "'ruleset' must be an object with the strings id, edition and hash in the case"),
+        (js(json!({ "ruleset": { "id": "luton" } })), "'ruleset' must be an object with the strings id, edition and hash in the case"),
     ] {
         assert_eq!(thrown(r.assess(case, Some(now()))).0, want);
     }
@@ -243,6 +248,20 @@ fn summary_errors_match_assess_and_check_the_judgement() {
     assert_eq!(s, ["judgement"]);
     let (m, _) = thrown(r.summary(js(json!({ "judgement_reason": ["x"] })), Some(now())));
     assert_eq!(m, "'judgement_reason' must be a string in the case");
+}
+
+/// "Save your answers to a file" writes the CLI's case format, so a partner's page can hand a
+/// file the widget saved (README Example 4) to `assess` and `summary` just as it was read.
+#[wasm_bindgen_test]
+fn a_case_the_widget_saved_goes_to_assess_and_summary_as_it_is() {
+    let r = rules();
+    let saved: Value = serde_json::from_str(include_str!("../../docs/cases/saved-emerging-needs-thursday.json")).unwrap();
+    assert!(saved["ruleset"]["hash"].is_string() && saved["judgement"].is_string(), "the file is a saved case: {saved}");
+    let bare = json!({ "indicators": saved["indicators"], "answers": saved["answers"], "now": saved["now"] });
+    assert_eq!(val(r.assess(js(saved.clone()), None).unwrap()), val(r.assess(js(bare), None).unwrap()), "assess reads only the case");
+    let s = val(r.summary(js(saved.clone()), None).unwrap());
+    assert_eq!(s["purpose"], "not_referring", "the saved judgement (emerging needs) is read");
+    assert!(s["decision_note"].as_str().unwrap().contains(saved["judgement_reason"].as_str().unwrap()), "{s}");
 }
 
 #[wasm_bindgen_test]
