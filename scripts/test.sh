@@ -36,8 +36,9 @@ suite "lint (clippy, native and wasm, warnings are errors)" bash -c 'cargo clipp
 suite "native tests (engine, rules, CLI)" cargo test --workspace --locked
 suite "browser tests (wasm-bindgen-test) [chromium]" env CHROMEDRIVER=/usr/bin/chromedriver "${wasm_tests[@]}"
 suite "browser tests (wasm-bindgen-test) [firefox]" env GECKODRIVER="$(command -v geckodriver)" "${wasm_tests[@]}"
+# WebKit runs them optimised (Cargo.toml, profile webkit-test: why).
 suite "browser tests (wasm-bindgen-test) [webkit]" headless_display env SAFARIDRIVER=/usr/bin/WebKitWebDriver \
-  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webkit-webdriver.json" "${wasm_tests[@]}"
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webkit-webdriver.json" "${wasm_tests[@]}" --profile webkit-test
 suite "engine API in the browser (wasm-bindgen-test: every function, errors, hostile strings) [chromium]" env CHROMEDRIVER=/usr/bin/chromedriver "${wasm_tests[@]}" -p threshold-engine-js
 suite "fuzzing, short repeatable run (cargo-fuzz: rules loader, compiled rules, case input, saved case)" bash scripts/fuzz.sh
 suite "release build (trunk)" trunk build --release --offline

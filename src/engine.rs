@@ -21,8 +21,9 @@ fn decode(bytes: &[u8]) -> Option<RuleSet> {
 /// from another build or a cut-off download never becomes a half-loaded rule set.
 pub fn from_compiled(bytes: &[u8], sha256: &str) -> Result<RuleSet, &'static str> {
     // A mismatch is hashed once more before the file is refused: WebKit 2.50 (JSC) has been
-    // seen to compute a page's first SHA-256 in wasm wrongly and every later one right (a
-    // miscompiled tier-up, gone with JSC_useWasmOSR=false), which would turn a good file away.
+    // seen to compute a page's first SHA-256 in wasm wrongly and every later one right (in
+    // the unoptimised test build; Cargo.toml, profile webkit-test), which would turn a good
+    // file away.
     if load::sha256_hex(bytes) != sha256 && load::sha256_hex(bytes) != sha256 {
         return Err("its content does not match the hash the build announced (a damaged or cut-off download, or a file from another build)");
     }
