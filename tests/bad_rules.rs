@@ -315,3 +315,15 @@ fn empty_missing_and_huge_files_are_errors_not_panics() {
     assert!(errors.iter().all(|e| e.line > 0 || e.file.ends_with("indicator-counts.toml")));
     println!("6 MB file checked in {:?} with {} errors", t.elapsed(), errors.len());
 }
+
+/// Action texts are shown as written: a placeholder in one would reach the page as it is.
+#[test]
+fn an_action_text_has_no_placeholders() {
+    let line = line_of("safety.toml", "id = \"open_case_unsure.ask_when_open\"");
+    rejects(
+        broken("safety.toml", "When the MASH opens again (this page says when), first", "When the MASH opens again, on {next_open}, first"),
+        "safety.toml",
+        Some(line),
+        "action 'open_case_unsure.ask_when_open': '{next_open}' in text: action texts have no placeholders",
+    );
+}

@@ -435,6 +435,10 @@ fn check_actions(ck: &mut Checker, known: &mut Known, file: &str, owner: &str, a
         ck.check_id(file, &a.id, "action", &mut known.actions);
         let who = format!("{owner}, action '{}'", a.id.as_str());
         ck.check_text(file, line, "text", &who, &a.text);
+        // Action texts are shown as they are written: a `{name}` would reach the page as it is.
+        for p in placeholders(&a.text) {
+            ck.err(file, line, format!("{who}: '{{{p}}}' in text: action texts have no placeholders (it would be shown as it is)"));
+        }
         if let Some(c) = &a.contact {
             if !known.contacts.contains(c) {
                 ck.err(file, line, format!("{who}: unknown contact '{c}'"));
