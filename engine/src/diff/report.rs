@@ -381,32 +381,26 @@ fn indicators(w: &mut W, d: &Diff) {
             },
         );
     }
-    if !i.added.is_empty() {
-        w.heading(3, &format!("Added ({})", i.added.len()));
-        w.para("Only in the current edition. By category and domain:");
-        grouped(
-            w,
-            &i.added,
-            |x| x,
-            |w, x| {
-                let line = format!("{} ({})", w.q(&x.text), w.code(&x.id));
-                w.item(1, &line);
-            },
-        );
+    only_in(w, "Added", "Only in the current edition. By category and domain:", &i.added);
+    only_in(w, "Removed", "Only in the earlier edition. By its category and domain there:", &i.removed);
+}
+
+/// Indicators only one edition has (added or removed), by category and domain.
+fn only_in(w: &mut W, title: &str, intro: &str, list: &[IndicatorRef]) {
+    if list.is_empty() {
+        return;
     }
-    if !i.removed.is_empty() {
-        w.heading(3, &format!("Removed ({})", i.removed.len()));
-        w.para("Only in the earlier edition. By its category and domain there:");
-        grouped(
-            w,
-            &i.removed,
-            |x| x,
-            |w, x| {
-                let line = format!("{} ({})", w.q(&x.text), w.code(&x.id));
-                w.item(1, &line);
-            },
-        );
-    }
+    w.heading(3, &format!("{title} ({})", list.len()));
+    w.para(intro);
+    grouped(
+        w,
+        list,
+        |x| x,
+        |w, x| {
+            let line = format!("{} ({})", w.q(&x.text), w.code(&x.id));
+            w.item(1, &line);
+        },
+    );
 }
 
 /// A field's value as shown: conditions and ids as code, everything else as quoted words.
