@@ -14,7 +14,7 @@ const measure = (dir, file, name = file) => {
   };
 };
 
-/** What a page with one widget downloads: the loader, JS glue and wasm (the code) and the
+/** What a page with one widget downloads: the loader (with the JS glue) and wasm (the code) and the
  *  compiled rule set it uses (`rules`, the default edition unless named). */
 export function firstLoadAssets(dist, rules = 'luton') {
   const files = fs.readdirSync(dist).filter((f) => f === 'threshold-guide.js' || /^threshold-guide-[0-9a-f]+(_bg\.wasm|\.js|\.css)$/.test(f));

@@ -30,8 +30,8 @@ pub fn from_compiled(bytes: &[u8], sha256: &str) -> Result<RuleSet, &'static str
     from_checked(bytes)
 }
 
-/// A fetched rule set whose SHA-256 the loader has already compared (with the browser's own
-/// SHA-256, off the wasm's path): decoded whole, or refused.
+/// A fetched rule set whose SHA-256 the browser has already compared as it downloaded
+/// (Subresource Integrity, the loader's `fetch`): decoded whole, or refused.
 pub fn from_checked(bytes: &[u8]) -> Result<RuleSet, &'static str> {
     decode(bytes).ok_or("it cannot be decoded (a file from an incompatible build)")
 }

@@ -247,7 +247,7 @@ async fn a_fetched_rule_set_is_used_only_whole_and_with_its_hash() {
     assert!(wrong.contains("does not match the hash"), "{wrong}");
     let cut = &bytes[..bytes.len() / 2];
     // A cut-off download against the whole file's hash; and one whose hash the loader has
-    // compared already (crypto.subtle) but which still does not decode whole.
+    // compared already (Subresource Integrity) but which still does not decode whole.
     let cut_error = ui::add_rules("test-cut", cut, sha, false).unwrap_err().as_string().unwrap();
     assert!(cut_error.contains("does not match the hash"), "{cut_error}");
     let undecodable = ui::add_rules("test-undecodable", cut, sha, true).unwrap_err().as_string().unwrap();

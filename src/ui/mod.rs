@@ -54,14 +54,15 @@ pub fn start() {
 }
 
 /// JavaScript (the loader): a compiled rule set it fetched, with the SHA-256 the build
-/// announced for it. Checked here unless the loader has checked it with the browser's own
-/// SHA-256, and decoded whole or not at all; the error says why, for the page's web team.
+/// announced for it. Checked here unless the browser has checked it as it downloaded
+/// (Subresource Integrity), and decoded whole or not at all; the error says why, for the
+/// page's web team.
 #[wasm_bindgen(js_name = addRules)]
 pub fn add_rules(id: &str, bytes: &[u8], sha256: &str, checked: bool) -> Result<(), JsValue> {
     if rules(id).is_some() {
         return Ok(());
     }
-    // `checked`: the loader has compared the browser's SHA-256 of these bytes already.
+    // `checked`: the browser has compared these bytes' SHA-256 already (the fetch's integrity).
     let set = if checked { engine::from_checked(bytes) } else { engine::from_compiled(bytes, sha256) }
         .map_err(|why| JsValue::from_str(&format!("the rule set \"{id}\" cannot be used: {why}")))?;
     RULES.with(|r| r.borrow_mut().push((id.to_string(), Rc::new(set))));
