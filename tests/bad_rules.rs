@@ -316,14 +316,22 @@ fn empty_missing_and_huge_files_are_errors_not_panics() {
     println!("6 MB file checked in {:?} with {} errors", t.elapsed(), errors.len());
 }
 
-/// Action texts are shown as written: a placeholder in one would reach the page as it is.
+/// An action's text may name when the MASH opens next, `{next_open}`, and nothing else; and
+/// only an action shown while the MASH is closed, when the engine knows that time.
 #[test]
-fn an_action_text_has_no_placeholders() {
+fn an_action_placeholder_is_next_open_and_only_while_the_mash_is_closed() {
     let line = line_of("safety.toml", "id = \"open_case_unsure.ask_when_open\"");
     rejects(
-        broken("safety.toml", "When the MASH opens again (this page says when), first", "When the MASH opens again, on {next_open}, first"),
+        broken("safety.toml", "When the MASH opens again, on {next_open}, first", "When the MASH opens again, on {next_opne}, first"),
         "safety.toml",
         Some(line),
-        "action 'open_case_unsure.ask_when_open': '{next_open}' in text: action texts have no placeholders",
+        "action 'open_case_unsure.ask_when_open': unknown placeholder '{next_opne}' in text (an action can use: next_open)",
+    );
+    let line = line_of("safety.toml", "id = \"open_case_unsure.ask_mash\"");
+    rejects(
+        broken("safety.toml", "First find out whether the child has an allocated social worker", "First, by {next_open}, find out whether the child has an allocated social worker"),
+        "safety.toml",
+        Some(line),
+        "action 'open_case_unsure.ask_mash': text uses {next_open}, so its `when` must include mash_open = false",
     );
 }

@@ -63,6 +63,8 @@ mod native {
         urgent_text_exclude: Vec<String>,
         /// Words no action at all may contain (e.g. "referral form" for an open case).
         text_exclude: Vec<String>,
+        /// Words some action must contain (e.g. when the MASH opens again, resolved).
+        text_include: Vec<String>,
         /// Words the outcome's "who to contact now" line must contain (e.g. that the edition
         /// gives no out-of-hours number).
         why_include: Vec<String>,
@@ -152,6 +154,11 @@ mod native {
         for w in &e.text_exclude {
             for a in out.urgent.iter().chain(&out.actions).filter(|a| a.text.to_lowercase().contains(&w.to_lowercase())) {
                 fails.push(format!("action {} says {w:?}: {}", a.id, a.text));
+            }
+        }
+        for w in &e.text_include {
+            if !out.urgent.iter().chain(&out.actions).any(|a| a.text.contains(w.as_str())) {
+                fails.push(format!("no action says {w:?}"));
             }
         }
         for w in e.why_include.iter().filter(|w| !out.contact.why.to_lowercase().contains(&w.to_lowercase())) {

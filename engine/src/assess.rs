@@ -101,14 +101,23 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
 /// Adds the actions whose `when` holds, urgent ones to `urgent`, the rest to `later`; leaves
 /// out what this situation withholds (a new referral for an open case, telling the family
 /// when a consent exception applies).
-fn push_actions<'r>(facts: &Facts, actions: &'r [Action], from: ActionSource<'r>, urgent: &mut Vec<ActionOut<'r>>, later: &mut Vec<ActionOut<'r>>) {
+/// An action's `{next_open}` becomes when the MASH opens next (check.rs allows it only in
+/// actions shown while the MASH is closed, when `next_open` is known).
+fn push_actions<'r>(
+    facts: &Facts,
+    next_open: Option<&str>,
+    actions: &'r [Action],
+    from: ActionSource<'r>,
+    urgent: &mut Vec<ActionOut<'r>>,
+    later: &mut Vec<ActionOut<'r>>,
+) {
     let open_case = facts.answer("open_case") == Some("yes");
     let exception = facts.derived.is_some_and(|d| d.exception);
     for a in actions.iter().filter(|a| a.when.as_ref().is_none_or(|c| facts.holds(c))).filter(|a| !(open_case && a.new_referral || exception && a.tells_family))
     {
         let out = ActionOut {
             id: a.id.as_str(),
-            text: &a.text,
+            text: fill(&a.text, &[("next_open", next_open.unwrap_or_default())]),
             urgent: a.urgent,
             quote: a.quote.as_deref(),
             contact: a.contact.as_deref(),
@@ -212,6 +221,7 @@ impl RuleSet {
         //    consent exception applies, and whether anything calls for a response now.
         let (suggested, chosen) = self.exceptions(&facts, &pathways);
         let mash_open = self.mash_open(now);
+        let next_open = self.next_open(now);
         let exception = !suggested.is_empty() || chosen.is_some();
         facts.derived = Some(Derived { mash_open, exception, urgent: false, rank });
         let urgent_concern = overrides
@@ -226,11 +236,11 @@ impl RuleSet {
         let mut urgent = Vec::new();
         let mut later = Vec::new();
         for o in &overrides {
-            push_actions(&facts, &o.action, ActionSource { kind: SourceKind::Override, id: o.id.as_str() }, &mut urgent, &mut later);
+            push_actions(&facts, next_open.as_deref(), &o.action, ActionSource { kind: SourceKind::Override, id: o.id.as_str() }, &mut urgent, &mut later);
         }
         let mut pathway_later = Vec::new();
         for p in &triggered {
-            push_actions(&facts, &p.action, ActionSource { kind: SourceKind::Pathway, id: p.id.as_str() }, &mut urgent, &mut pathway_later);
+            push_actions(&facts, next_open.as_deref(), &p.action, ActionSource { kind: SourceKind::Pathway, id: p.id.as_str() }, &mut urgent, &mut pathway_later);
         }
 
         // The reasons that decided the category: everything at the final rank.
@@ -253,7 +263,7 @@ impl RuleSet {
         }
 
         let category = &self.categories[rank];
-        push_actions(&facts, &category.next, ActionSource { kind: SourceKind::Category, id: category.id.as_str() }, &mut urgent, &mut later);
+        push_actions(&facts, next_open.as_deref(), &category.next, ActionSource { kind: SourceKind::Category, id: category.id.as_str() }, &mut urgent, &mut later);
         later.extend(pathway_later);
 
         let shown: Vec<&Interpretation> = self.interpretations.iter().filter(|r| facts.holds(&r.when)).collect();

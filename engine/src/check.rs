@@ -435,9 +435,14 @@ fn check_actions(ck: &mut Checker, known: &mut Known, file: &str, owner: &str, a
         ck.check_id(file, &a.id, "action", &mut known.actions);
         let who = format!("{owner}, action '{}'", a.id.as_str());
         ck.check_text(file, line, "text", &who, &a.text);
-        // Action texts are shown as they are written: a `{name}` would reach the page as it is.
+        // An action's one placeholder: when the MASH opens next, which the engine knows only
+        // while it is closed, so only an action shown then may use it.
         for p in placeholders(&a.text) {
-            ck.err(file, line, format!("{who}: '{{{p}}}' in text: action texts have no placeholders (it would be shown as it is)"));
+            if p != "next_open" {
+                ck.err(file, line, format!("{who}: unknown placeholder '{{{p}}}' in text (an action can use: next_open)"));
+            } else if !a.when.as_ref().is_some_and(requires_mash_closed) {
+                ck.err(file, line, format!("{who}: text uses {{next_open}}, so its `when` must include mash_open = false"));
+            }
         }
         if let Some(c) = &a.contact {
             if !known.contacts.contains(c) {
@@ -447,6 +452,15 @@ fn check_actions(ck: &mut Checker, known: &mut Known, file: &str, owner: &str, a
         if let Some(c) = &a.when {
             ck.check_when(file, line, &format!("{who}: when"), c, &known.scope(true));
         }
+    }
+}
+
+/// The condition holds only while the MASH is closed: `mash_open = false`, alone or in an `all`.
+fn requires_mash_closed(c: &Condition) -> bool {
+    match c {
+        Condition::MashOpen(false) => true,
+        Condition::All(list) => list.iter().any(requires_mash_closed),
+        _ => false,
     }
 }
 

@@ -71,7 +71,7 @@ pub struct ActionSource<'r> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionOut<'r> {
     pub id: &'r str,
-    pub text: &'r str,
+    pub text: String,
     pub urgent: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<&'r str>,

@@ -40,7 +40,7 @@ fn action_list(rules: &crate::engine::RuleSet, list: &'static str, actions: &[Ac
 fn action_item(rules: &crate::engine::RuleSet, a: &ActionOut) -> Html {
     let content = html! {
         <>
-            { a.text }
+            { a.text.as_str() }
             if let Some(c) = a.contact { <br />{ el("span", "tg-contact-line", Html::from(contact_details(rules, c))) } }
             { note(a.interpretation) }
             if let Some(q) = a.quote { { guidance_says(q, None) } }
