@@ -329,7 +329,11 @@ fn an_action_placeholder_is_next_open_and_only_while_the_mash_is_closed() {
     );
     let line = line_of("safety.toml", "id = \"open_case_unsure.ask_mash\"");
     rejects(
-        broken("safety.toml", "First find out whether the child has an allocated social worker", "First, by {next_open}, find out whether the child has an allocated social worker"),
+        broken(
+            "safety.toml",
+            "First find out whether the child has an allocated social worker",
+            "First, by {next_open}, find out whether the child has an allocated social worker",
+        ),
         "safety.toml",
         Some(line),
         "action 'open_case_unsure.ask_mash': text uses {next_open}, so its `when` must include mash_open = false",

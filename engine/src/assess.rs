@@ -240,7 +240,14 @@ impl RuleSet {
         }
         let mut pathway_later = Vec::new();
         for p in &triggered {
-            push_actions(&facts, next_open.as_deref(), &p.action, ActionSource { kind: SourceKind::Pathway, id: p.id.as_str() }, &mut urgent, &mut pathway_later);
+            push_actions(
+                &facts,
+                next_open.as_deref(),
+                &p.action,
+                ActionSource { kind: SourceKind::Pathway, id: p.id.as_str() },
+                &mut urgent,
+                &mut pathway_later,
+            );
         }
 
         // The reasons that decided the category: everything at the final rank.
@@ -263,7 +270,14 @@ impl RuleSet {
         }
 
         let category = &self.categories[rank];
-        push_actions(&facts, next_open.as_deref(), &category.next, ActionSource { kind: SourceKind::Category, id: category.id.as_str() }, &mut urgent, &mut later);
+        push_actions(
+            &facts,
+            next_open.as_deref(),
+            &category.next,
+            ActionSource { kind: SourceKind::Category, id: category.id.as_str() },
+            &mut urgent,
+            &mut later,
+        );
         later.extend(pathway_later);
 
         let shown: Vec<&Interpretation> = self.interpretations.iter().filter(|r| facts.holds(&r.when)).collect();
