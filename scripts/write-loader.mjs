@@ -140,8 +140,10 @@ const rulesFor = (id) =>
 const SELECTOR = '[data-threshold-guide]';
 const hosts = () => [...document.querySelectorAll(SELECTOR)].filter((el) => !el.hasAttribute('data-threshold-guide-mounted'));
 // Start fetching the rule sets the page names now (the page may still be loading: then the
-// default, which most pages use), and mount once the page has been parsed.
-const named = hosts().map((el) => rulesId(el.dataset.rules));
+// default, which most pages use), and mount once the page has been parsed. Only the hosts
+// that name one are looked at here: on most pages there are none, and this runs before
+// anything else can start.
+const named = [...document.querySelectorAll(SELECTOR + '[data-rules]')].map((el) => rulesId(el.dataset.rules));
 for (const id of named.length ? named : [DEFAULT_RULES]) rulesFor(id).catch(() => {});
 const parsed = document.readyState == 'loading' ? new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true })) : null;
 Promise.all([ready, parsed]).then(([m]) => {
