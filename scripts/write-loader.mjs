@@ -141,8 +141,8 @@ const SELECTOR = '[data-threshold-guide]';
 const hosts = () => [...document.querySelectorAll(SELECTOR)].filter((el) => !el.hasAttribute('data-threshold-guide-mounted'));
 // Start fetching the rule sets the page names now (the page may still be loading: then the
 // default, which most pages use), and mount once the page has been parsed. Only the hosts
-// that name one are looked at here: on most pages there are none, and this runs before
-// anything else can start.
+// that name one are looked at here: on most pages there are none, and this runs before the
+// rule set's request goes out.
 const named = [...document.querySelectorAll(SELECTOR + '[data-rules]')].map((el) => rulesId(el.dataset.rules));
 for (const id of named.length ? named : [DEFAULT_RULES]) rulesFor(id).catch(() => {});
 const parsed = document.readyState == 'loading' ? new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true })) : null;
