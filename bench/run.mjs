@@ -102,8 +102,12 @@ async function throttledPage() {
 // page.waitForFunction would inject Playwright's own script into the page while it loads
 // (about 45 ms of main-thread work at 4x throttle), which delays whichever page is still
 // starting — the widget, never the static page — and so is not a fair comparison.
+// Also, per load, the main thread's work up to that frame (Chrome's own counters, in ms at the
+// throttled rate): far steadier than the times on a noisy machine, whose medians move by tens
+// of milliseconds from one run to the next.
 async function coldLoad(url) {
-  const { context, page } = await throttledPage();
+  const { context, page, cdp } = await throttledPage();
+  await cdp.send('Performance.enable');
   await page.addInitScript(() => {
     new PerformanceObserver((list) => {
       if (list.getEntries().some((e) => e.name === 'threshold-guide-interactive')) {
@@ -119,8 +123,10 @@ async function coldLoad(url) {
   const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('bench-startup '), timeout: 60000 });
   await page.goto(url, { waitUntil: 'commit' });
   const [marker, painted] = (await reported).text().split(' ').slice(1).map(Number);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const work = (name) => Math.round(metrics.find((m) => m.name === name).value * 1000);
   await context.close();
-  return { marker, painted };
+  return { marker, painted, task: work('TaskDuration'), script: work('ScriptDuration') };
 }
 
 // 3. Start-up: the widget (on the demo school page, and on a page like the static one) and
@@ -157,6 +163,16 @@ for (const f of ['marker', 'painted']) {
   }
   results.startup[f] = r;
 }
+if (compare) {
+  // Round by round (each round loads both in a random order), so what the machine was doing
+  // at the time weighs on both alike.
+  const paired = (f) => {
+    const d = loads.bare.map((x, i) => x[f] - loads.compare[i][f]);
+    return { median_diff_ms: Math.round(median(d)), this_build_faster_rounds: d.filter((x) => x < 0).length, rounds: d.length };
+  };
+  results.startup.paired = Object.fromEntries(['marker', 'painted', 'task', 'script'].map((f) => [f, paired(f)]));
+}
+for (const k of Object.keys(pages)) results.startup[`work_${k}`] = { task_ms: stat(k, 'task').median_ms, script_ms: stat(k, 'script').median_ms };
 if (compareSrv) compareSrv.close();
 console.log(`\nStart-up at ${THROTTLE}x CPU throttle, ${COLD_LOADS} cold loads each, from navigation (median, p95):`);
 for (const [f, what] of [
@@ -174,6 +190,22 @@ for (const [f, what] of [
     console.log(
       `    COMPARE_DIST's widget, bare page  ${r.compare_bare_page.median_ms} ms, ${r.compare_bare_page.p95_ms} ms   ratio ${r.ratio_compare}x (${compare})`,
     );
+}
+const w = (k) => results.startup[`work_${k}`];
+console.log(`  main-thread work up to the first frame (median; all tasks, of which script):`);
+console.log(`    widget, page like the static one  ${w('bare').task_ms} ms, ${w('bare').script_ms} ms`);
+console.log(`    static page                       ${w('static').task_ms} ms, ${w('static').script_ms} ms`);
+if (compare) {
+  console.log(`    COMPARE_DIST's widget, bare page  ${w('compare').task_ms} ms, ${w('compare').script_ms} ms`);
+  const p = results.startup.paired;
+  console.log(`  this build minus COMPARE_DIST's, round by round (median of the differences; rounds this build was faster):`);
+  for (const [f, what] of [
+    ['marker', 'interactive marker'],
+    ['painted', 'first frame after it'],
+    ['task', 'main-thread work'],
+    ['script', 'of which script'],
+  ])
+    console.log(`    ${what.padEnd(22)} ${String(p[f].median_diff_ms).padStart(5)} ms   ${p[f].this_build_faster_rounds}/${p[f].rounds}`);
 }
 
 // 4. Evaluation in the browser, from the benchmark's own build of the widget (scripts/bench.sh
