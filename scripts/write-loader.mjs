@@ -115,23 +115,22 @@ const rulesId = (v) => (/^[a-z0-9][a-z0-9-]{0,39}$/.test((v = String(v == null ?
 // fetched again without it and handed over unchecked, and the widget compares the hash
 // itself and says what is wrong (or uses it, if the first download was cut off in transit).
 const load = (id, integrity) =>
-  fetch(new URL(RULES[id][0], base), integrity ? { integrity } : {}).then(
-    (r) => {
-      if (!r.ok) throw Error(\`the rule set "\${id}" did not load (HTTP \${r.status} for \${RULES[id][0]})\`);
-      return r.arrayBuffer();
-    },
-    (e) => {
+  fetch(new URL(RULES[id][0], base), integrity ? { integrity } : {})
+    .then((r) => (r.ok ? r.arrayBuffer().then((bytes) => [bytes, !!integrity]) : Promise.reject(r.status)))
+    .catch((e) => {
+      // With the integrity check, any failure (the hash, the network, the server) is tried
+      // once more without it, so that the message says which it was.
       if (integrity) throw 0;
-      throw Error(\`the rule set "\${id}" did not load (\${e.message || e})\`);
-    },
-  );
-const sri = (hex) => 'sha256-' + btoa(String.fromCharCode(...hex.match(/../g).map((h) => parseInt(h, 16))));
+      throw Error(\`the rule set "\${id}" did not load (\${typeof e == 'number' ? \`HTTP \${e} for \${RULES[id][0]}\` : e.message || e})\`);
+    });
+// A browser that does not know the integrity option would ignore it: there the widget checks.
+const sri = (hex) => self.Request && 'integrity' in Request.prototype && 'sha256-' + btoa(String.fromCharCode(...hex.match(/../g).map((h) => parseInt(h, 16))));
 const fetched = {};
 const rulesFor = (id) =>
   fetched[id] || (fetched[id] = Promise.all([
     ready,
     RULES[id]
-      ? load(id, sri(RULES[id][1])).then((b) => [b, true], (e) => (e === 0 ? load(id).then((b) => [b, false]) : Promise.reject(e)))
+      ? load(id, sri(RULES[id][1])).catch((e) => (e === 0 ? load(id) : Promise.reject(e)))
       : Promise.reject(Error(\`there is no rule set "\${id}" in this build (there are: \${Object.keys(RULES).join(', ')})\`)),
   ]).then(([m, [bytes, checked]]) => {
     m.addRules(id, new Uint8Array(bytes), RULES[id][1], checked);

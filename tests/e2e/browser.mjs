@@ -83,6 +83,7 @@ function pageInit({ record, time, without }) {
       delete ShadowRoot.prototype.adoptedStyleSheets;
     }
     if (feature === 'modules') delete HTMLScriptElement.prototype.noModule; // with the page's module scripts taken out by the server
+    if (feature === 'fetch-integrity') delete Request.prototype.integrity; // a fetch that would ignore the integrity option
     if (feature === 'wasm-compile') {
       const fail = () => Promise.reject(new WebAssembly.CompileError('simulated: this browser cannot compile the module'));
       WebAssembly.compile = fail;
