@@ -166,6 +166,8 @@ export async function mount(element, options) {
   }
 }
 ${benchExport}`;
+// For browsers without module scripts: they skip the loader and run this instead (plain
+// ES5; a browser that has modules skips a nomodule script, and it checks again).
 const nomodule = `// threshold-guide: for browsers that cannot run module scripts. Include it as
 // <script nomodule src=".../threshold-guide-nomodule.js"></script> beside the loader.
 if (!('noModule' in document.createElement('script'))) {
