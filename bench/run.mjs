@@ -229,7 +229,7 @@ if (compare) {
 
 // 4–5. Interaction and memory, in the widget people download.
 {
-  const { context, page } = await throttledPage();
+  const { context, page, cdp } = await throttledPage();
   await page.goto(`${base}/`);
   await page.waitForFunction(() => performance.getEntriesByName('threshold-guide-interactive').length > 0);
 
@@ -324,7 +324,6 @@ if (compare) {
     .waitFor()
     .catch(() => {});
   // The wasm's linear memory, found through DevTools (the widget exports nothing to read it by).
-  const cdp = await page.context().newCDPSession(page);
   const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
   const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
   const { result: sizes } = await cdp.send('Runtime.callFunctionOn', {
