@@ -51,6 +51,11 @@ pub struct Diff {
     pub consent_exceptions: Vec<ItemChange>,
     pub consent_rules: Vec<ItemChange>,
     pub pathways: Vec<ItemChange>,
+    /// The safety overrides (immediate danger and the like): what starts them and what they say to do.
+    pub safety: Vec<ItemChange>,
+    /// Each category's next steps (its action and its `next` actions), the old category
+    /// compared with the one its indicators went to.
+    pub next_steps: Vec<ItemChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -206,6 +211,8 @@ impl Diff {
             && self.consent_exceptions.is_empty()
             && self.consent_rules.is_empty()
             && self.pathways.is_empty()
+            && self.safety.is_empty()
+            && self.next_steps.is_empty()
     }
 }
 
@@ -553,6 +560,11 @@ fn compare_items(old: Vec<Item>, new: Vec<Item>) -> Vec<ItemChange> {
         pairs.push((*m, Some(n)));
     }
     pairs.extend((0..old.len()).filter(|o| !old_taken[*o]).map(|o| (Some(o), None)));
+    item_changes(pairs, &old, &new)
+}
+
+/// The changes of matched items: (old, new) a pair, (old, none) removed, (none, new) added.
+fn item_changes(pairs: Vec<(Option<usize>, Option<usize>)>, old: &[Item], new: &[Item]) -> Vec<ItemChange> {
     let present = |f: &Fields, added: bool| -> Vec<FieldChange> {
         f.iter()
             .filter_map(|(name, v)| {
@@ -712,6 +724,45 @@ fn pathway_item(p: &Pathway) -> Item {
         fields.extend(action_fields(a));
     }
     Item { id: p.id.as_str().into(), words: p.name.clone(), name: p.name.clone(), fields }
+}
+
+fn override_item(o: &Override) -> Item {
+    let mut fields: Fields = vec![
+        ("when".into(), Some(condition_text(&o.when))),
+        ("category".into(), opt(&o.category)),
+        ("quote".into(), Some(o.quote.clone())),
+        ("interpretation".into(), opt(&o.interpretation)),
+    ];
+    for a in &o.action {
+        fields.extend(action_fields(a));
+    }
+    Item { id: o.id.as_str().into(), words: o.quote.clone(), name: o.id.as_str().into(), fields }
+}
+
+fn next_steps_item(c: &Category) -> Item {
+    let mut fields: Fields = vec![("action".into(), Some(c.action.clone())), ("referral to the MASH".into(), yes(c.referral))];
+    for a in &c.next {
+        fields.extend(action_fields(a));
+    }
+    Item { id: c.id.as_str().into(), words: c.name.clone(), name: c.name.clone(), fields }
+}
+
+/// Categories' next steps compared along the category map: each new category with the first
+/// old one whose indicators went to it; an old one that went nowhere (or to a category already
+/// paired) is removed, a new one that nothing went to is added.
+fn next_steps(old: &RuleSet, new: &RuleSet, succ: &BTreeMap<String, Option<String>>) -> Vec<ItemChange> {
+    let (o, n): (Vec<Item>, Vec<Item>) = (old.categories.iter().map(next_steps_item).collect(), new.categories.iter().map(next_steps_item).collect());
+    let mut taken = vec![false; o.len()];
+    let mut pairs = Vec::new();
+    for (j, nc) in new.categories.iter().enumerate() {
+        let from = old.categories.iter().position(|oc| succ.get(oc.id.as_str()).cloned().flatten().as_deref() == Some(nc.id.as_str()));
+        if let Some(i) = from {
+            taken[i] = true;
+        }
+        pairs.push((from, Some(j)));
+    }
+    pairs.extend((0..o.len()).filter(|i| !taken[*i]).map(|i| (Some(i), None)));
+    item_changes(pairs, &o, &n).into_iter().map(tidy_actions).collect()
 }
 
 /// A pathway's changes with an action added or removed said once (its text), not field by field.
@@ -881,6 +932,11 @@ pub fn diff(old: &RuleSet, new: &RuleSet) -> Diff {
             .into_iter()
             .map(tidy_actions)
             .collect(),
+        safety: compare_items(old.overrides.iter().map(override_item).collect(), new.overrides.iter().map(override_item).collect())
+            .into_iter()
+            .map(tidy_actions)
+            .collect(),
+        next_steps: next_steps(old, new, &cat_succ),
     }
 }
 
@@ -1107,6 +1163,32 @@ mod tests {
         assert_eq!(p.id, "fgm");
         let fields: Vec<(&str, Change)> = p.fields.iter().map(|f| (f.field.as_str(), f.change())).collect();
         assert_eq!(fields, [("category floor", Change::Removed), (&*format!("action {}", gone.id.as_str()), Change::Removed)]);
+    }
+
+    #[test]
+    fn safety_overrides_and_each_categorys_next_steps() {
+        let old = luton();
+        let mut new = old.clone();
+        let o = &mut new.overrides[0];
+        let (override_id, first) = (o.id.as_str().to_string(), o.action[0].id.as_str().to_string());
+        o.action[0].text.push_str(" Say that it is urgent.");
+        let top_id = new.categories.last().unwrap().id.as_str().to_string();
+        let top_name = new.categories.last().unwrap().name.clone();
+        rename_category(&mut new, &top_id, "renamed_top", &top_name);
+        let gone = new.categories.last_mut().unwrap().next.remove(0);
+        let d = diff(&old, &new);
+        assert_eq!(d.safety.len(), 1);
+        assert_eq!((d.safety[0].id.as_str(), d.safety[0].change), (override_id.as_str(), Change::Changed));
+        assert_eq!(d.safety[0].fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), [format!("action {first}: text")]);
+        // The renamed category is paired with its old self (its indicators went there), and
+        // the step it no longer has is listed.
+        assert_eq!(d.next_steps.len(), 1, "{:?}", d.next_steps);
+        let c = &d.next_steps[0];
+        assert_eq!((c.id.as_str(), c.old_id.as_deref(), c.change), ("renamed_top", Some(old.categories.last().unwrap().id.as_str()), Change::Changed));
+        assert_eq!(c.fields.iter().map(|f| (f.field.as_str(), f.change())).collect::<Vec<_>>(), [(&*format!("action {}", gone.id.as_str()), Change::Removed)]);
+        assert!(!d.is_empty());
+        let text = report::text(&d, "old", "new");
+        assert!(text.contains("What to do next, by category") && text.contains(gone.id.as_str()), "{text}");
     }
 
     #[test]

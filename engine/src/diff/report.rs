@@ -69,9 +69,10 @@ impl W {
         }
         s
     }
-    /// Words quoted from a rule set.
+    /// Words quoted from a rule set, on one line (a line break would end the list item): the
+    /// document's line breaks as " / ".
     fn q(&self, t: &str) -> String {
-        format!("“{}”", self.esc(t))
+        format!("“{}”", self.esc(&t.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" / ")))
     }
     /// An id or a file name.
     fn code(&self, t: &str) -> String {
@@ -142,7 +143,7 @@ fn write(d: &Diff, old_label: &str, new_label: &str, md: bool) -> String {
     header(&mut w, d, old_label, new_label);
     summary(&mut w, d);
     if d.is_empty() {
-        w.para("No differences: the two rule sets have the same categories, indicators, contacts, bank holidays, consent rules and pathways.");
+        w.para("No differences: the two rule sets have the same categories, indicators, contacts, bank holidays, consent rules, pathways, safety overrides and next steps.");
         return w.out;
     }
     categories(&mut w, d);
@@ -150,7 +151,9 @@ fn write(d: &Diff, old_label: &str, new_label: &str, md: bool) -> String {
     contacts(&mut w, d);
     hours(&mut w, d);
     consent(&mut w, d);
-    pathways(&mut w, d);
+    listed(&mut w, "Pathways (specific risks)", &d.pathways);
+    listed(&mut w, "Immediate danger and safety (what stops the journey)", &d.safety);
+    listed(&mut w, "What to do next, by category", &d.next_steps);
     w.out.truncate(w.out.trim_end().len());
     w.out.push('\n');
     w.out
@@ -260,6 +263,7 @@ fn summary(w: &mut W, d: &Diff) {
     );
     w.item(0, &format!("Consent exceptions: {}. Consent rules: {}.", item_counts(&d.consent_exceptions), item_counts(&d.consent_rules)));
     w.item(0, &format!("Pathways (specific risks): {}.", item_counts(&d.pathways)));
+    w.item(0, &format!("Immediate danger and safety: {}. What to do next, by category: {}.", item_counts(&d.safety), item_counts(&d.next_steps)));
 }
 
 fn group_rows(w: &W, maps: &[GroupMap]) -> Vec<Vec<String>> {
@@ -557,12 +561,12 @@ fn consent(w: &mut W, d: &Diff) {
     }
 }
 
-fn pathways(w: &mut W, d: &Diff) {
-    if d.pathways.is_empty() {
+fn listed(w: &mut W, title: &str, list: &[ItemChange]) {
+    if list.is_empty() {
         return;
     }
-    w.heading(2, "Pathways (specific risks)");
-    items(w, &d.pathways, |_| false);
+    w.heading(2, title);
+    items(w, list, |_| false);
 }
 
 #[cfg(test)]
