@@ -22,7 +22,7 @@ use std::rc::Rc;
 /// few tens of KB). A larger file is refused before it is read.
 pub const MAX_BYTES: u32 = 1 << 20;
 
-/// The field the file input's errors belong to (its element id is `{prefix}-q-saved-file`, so
+/// The field the Open button's errors belong to (its element id is `{prefix}-q-saved-file`, so
 /// the error summary's link finds it).
 pub const FIELD: &str = "saved-file";
 
@@ -33,8 +33,6 @@ const MAX_LEFT_OUT: usize = 100;
 /// Why a file could not be opened; each is a message in guidance.toml.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenError {
-    /// Open was pressed with no file chosen.
-    NoFile,
     /// Larger than [`MAX_BYTES`]: refused before reading.
     TooBig,
     /// Not a case saved by the guide: not JSON, not text, cut short, or not a case.
@@ -44,7 +42,6 @@ pub enum OpenError {
 impl OpenError {
     pub fn message_id(self) -> &'static str {
         match self {
-            OpenError::NoFile => "open_no_file",
             OpenError::TooBig => "open_too_big",
             OpenError::NotCase => "open_not_case",
         }

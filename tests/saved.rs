@@ -237,8 +237,7 @@ fn refused(file: Result<String, OpenError>, error: OpenError) {
 }
 
 #[test]
-fn no_file_or_a_file_over_1_mb_is_refused_and_nothing_changes() {
-    refused(Err(OpenError::NoFile), OpenError::NoFile);
+fn a_file_over_1_mb_or_not_a_case_is_refused_and_nothing_changes() {
     refused(Err(OpenError::TooBig), OpenError::TooBig);
     refused(Err(OpenError::NotCase), OpenError::NotCase);
     assert_eq!(saved::MAX_BYTES, 1 << 20);

@@ -166,7 +166,6 @@ pub const MESSAGES: &[MessageUse] = &[
     MessageUse { id: "intro_check", placeholders: &[], used_by: "check your answers" },
     MessageUse { id: "save_note", placeholders: &[], used_by: "every step's Save your answers to a file" },
     MessageUse { id: "open_intro", placeholders: &[], used_by: "the start page: open a saved case" },
-    MessageUse { id: "open_no_file", placeholders: &[], used_by: "the start page: Open with no file chosen" },
     MessageUse { id: "open_too_big", placeholders: &[], used_by: "the start page: a file over 1 MB" },
     MessageUse { id: "open_not_case", placeholders: &[], used_by: "the start page: a file that is not a saved case" },
     MessageUse { id: "opened_other_rules", placeholders: &["rules"], used_by: "check your answers, after opening a case saved with other rules" },

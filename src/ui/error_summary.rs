@@ -29,12 +29,13 @@ pub fn error_summary(ctx: &Ctx, node: &NodeRef) -> Html {
     }
 }
 
-/// Focuses the first input of a question's fieldset (or the field itself), looking in the
-/// widget's own root (its shadow root when embedded), not the host document.
+/// Focuses the first input of a question's fieldset (or the field itself, or the button that
+/// opens a saved case), looking in the widget's own root (its shadow root when embedded), not
+/// the host document.
 fn focus_field(node: &NodeRef, id: &str) {
     let Some(el) = node.get() else { return };
     let root = el.get_root_node();
-    let selector = format!("#{id} input, #{id} textarea, textarea#{id}, input#{id}");
+    let selector = format!("#{id} input, #{id} textarea, textarea#{id}, input#{id}, button#{id}");
     let input = match root.dyn_ref::<web_sys::DocumentFragment>() {
         Some(shadow) => shadow.query_selector(&selector).ok().flatten(),
         None => root.dyn_ref::<web_sys::Document>().and_then(|d| d.query_selector(&selector).ok().flatten()),

@@ -334,9 +334,12 @@ class PlaywrightUi extends Ui {
   fill(label, text) {
     return this.w().getByLabel(label).fill(text);
   }
-  /** Chooses a file in the file input labelled `label`: { name, mimeType, buffer }, or [] for none. */
-  upload(label, file) {
-    return this.w().getByLabel(label).setInputFiles(file);
+  /** Presses the button `name`, which opens the file picker, and chooses `file` in it
+   * ({ name, mimeType, buffer }), as a person would. Resolves to the picker's input element. */
+  async chooseFile(name, file) {
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.button(name)]);
+    await chooser.setFiles(file);
+    return chooser.element();
   }
   button(name, within) {
     return (within ? this.w(within) : this.w()).getByRole('button', { name, exact: typeof name === 'string' }).click();

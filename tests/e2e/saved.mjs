@@ -1,8 +1,9 @@
 // End-to-end: saving a case to a file and opening it again. Save mid-journey (the file the
-// browser is given), open it in a fresh page from the start page's file upload, land on Check
-// your answers with every answer in place and finish to the summary; bad files (cut short,
-// over 1 MB, binary, hostile) give the GOV.UK error and leave the journey as it was; axe on the
-// start page with the file input, and in its error state. Nothing stored, nothing sent.
+// browser is given), open it in a fresh page from the start page's Choose a saved case file
+// (the file picker), land on Check your answers with every answer in place and finish to the
+// summary; bad files (cut short, over 1 MB, binary, hostile) give the GOV.UK error and leave
+// the journey as it was; axe on the start page, and in its error state. Nothing stored,
+// nothing sent.
 // Chromium and Firefox (WebDriver cannot choose a file in WebKit here: README, Browser support):
 // BROWSER=chromium|firefox node --test tests/e2e/saved.mjs
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import { start, test, assert, toIndicators, downloaded, THURSDAY_10AM } from './
 
 const { open } = await start('dist');
 const ONLY = { only: ['chromium', 'firefox'] };
-const FILE_INPUT = 'Saved case (a .json file)';
+const CHOOSE = 'Choose a saved case file';
 const json = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 const HOSTILE = JSON.parse(fs.readFileSync(new URL('../hostile.json', import.meta.url), 'utf8'));
 
@@ -23,10 +24,9 @@ function recordRequests(ui) {
   return requests;
 }
 
-/** Opens `file` from the start page. */
-async function openFile(ui, file) {
-  await ui.upload(FILE_INPUT, file);
-  await ui.button('Open saved case');
+/** Opens `file` from the start page: the button, then the file in the picker. */
+function openFile(ui, file) {
+  return ui.chooseFile(CHOOSE, file);
 }
 
 test(
@@ -34,7 +34,8 @@ test(
   async (t) => {
     const ui = await open(t, '/', { time: THURSDAY_10AM });
     await ui.waitFor('h1');
-    assert((await ui.count('[data-open] input[type=file][accept=".json,application/json"]')) === 1, 'a JSON file input on the start page');
+    assert((await ui.count('[data-open] input')) === 0, 'no file input is built with the start page');
+    assert((await ui.count(`[data-open] button:text-is("${CHOOSE}")`)) === 1, 'the button that opens the file picker');
     assert(!(await ui.text()).includes('Save your answers to a file'), 'nothing to save on the start page');
     await toIndicators(ui, '5 to 12 years');
     await ui.fill('Search all indicators', 'immunisations');
@@ -67,9 +68,13 @@ test(
     // A fresh page: open the file.
     const again = await open(t, '/', { time: THURSDAY_10AM });
     await again.waitFor('h1');
-    await again.bothWidths('start page with the file input');
+    await again.bothWidths('start page with Open a saved case');
     const requestsAgain = recordRequests(again);
-    await openFile(again, json(file.name, file.text));
+    const picker = await openFile(again, json(file.name, file.text));
+    assert(
+      (await picker.getAttribute('accept')) === '.json,application/json' && (await picker.getAttribute('multiple')) === null,
+      'the picker asks for one JSON file',
+    );
     await again.expectStep('Check your answers');
     const check = await again.text();
     assert(check.includes('Missing immunisations/checks'), 'the indicator is back');
@@ -113,18 +118,13 @@ test(
     const good = JSON.stringify({ now: THURSDAY_10AM, indicators: ['en.health.1'], answers: { immediate_danger: 'yes' } });
     const huge = JSON.stringify({ now: THURSDAY_10AM, answers: { factor_worries: 'x'.repeat(1 << 20) } });
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-    const [none, notCase, tooBig] = [
-      'Select a saved case file',
-      'The selected file must be a case saved by this guide (a .json file)',
-      'The selected file must be smaller than 1 MB',
-    ];
+    const [notCase, tooBig] = ['The selected file must be a case saved by this guide (a .json file)', 'The selected file must be smaller than 1 MB'];
     // Each error differs from the one before, so each is seen to arrive.
     const cases = [
-      ['none chosen', [], none],
       ['cut short', json('case.json', good.slice(0, -10)), notCase],
       ['over 1 MB', json('big.json', huge), tooBig],
       ['binary', { name: 'photo.json', mimeType: 'application/json', buffer: png }, notCase],
-      ['none chosen', [], none],
+      ['over 1 MB', json('big.json', huge), tooBig],
       ['empty', json('empty.json', ''), notCase],
       ['over 1 MB', json('big.json', huge), tooBig],
       ['hostile', json('x.json', HOSTILE[0] + HOSTILE[1]), notCase],
@@ -133,15 +133,16 @@ test(
       await openFile(ui, file);
       await ui.waitFor('.tg-error-summary', message);
       assert((await ui.text('.tg-error-summary')).includes('There is a problem'), `${what}: the error summary`);
-      assert((await ui.text('.tg-form-group--error .tg-error-message')).includes(message), `${what}: the inline error on the file input`);
-      const described = await ui.attr('input[type=file]', 'aria-describedby');
-      assert(described && (await ui.text(`#${described}`)).includes(message), `${what}: the input is described by its error`);
+      assert((await ui.text('.tg-form-group--error .tg-error-message')).includes(message), `${what}: the inline error above the button`);
+      const described = await ui.attr('[data-open] button', 'aria-describedby');
+      assert(described && (await ui.text(`#${described}`)).includes(message), `${what}: the button is described by its error`);
+      assert((await ui.count('[data-open] input[type=file]')) === 1, `${what}: one file input, made for this choice`);
       assert((await ui.text('h1')) === 'Decide what help a child needs', `${what}: still on the start page`);
       if (what === 'cut short') {
         assert(await ui.focused((el) => el.classList.contains('tg-error-summary')), 'focus on the error summary');
         await ui.bothWidths('start page, file error');
         await ui.click('.tg-error-summary a');
-        assert((await ui.focused((el) => el.getAttribute('type'))) === 'file', 'the error link focuses the file input');
+        assert((await ui.focused((el) => el.textContent.trim())) === CHOOSE, 'the error link focuses the button');
       }
     }
     // The journey under way is as it was.
