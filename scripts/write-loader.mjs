@@ -97,16 +97,6 @@ const DEFAULT_RULES = 'luton';
 // Constructable stylesheets (adoptedStyleSheets) come last of all: Safari 16.4, Firefox 101.
 const missing = typeof WebAssembly != 'object' ? 'WebAssembly'
   : !(self.ShadowRoot && 'adoptedStyleSheets' in ShadowRoot.prototype) ? 'Shadow DOM with adoptedStyleSheets' : '';
-// The wasm is downloaded and compiled while the rule set loads, not before it. A server that
-// sends the wrong Content-Type makes compileStreaming fail: then compile from the bytes.
-const compileFromBytes = () => fetch(wasmUrl).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
-const ready = missing
-  ? Promise.reject(Error(\`this browser lacks \${missing}\`))
-  : (typeof WebAssembly.compileStreaming == 'function' ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(compileFromBytes) : compileFromBytes())
-      .then((module) => glue.init({ module_or_path: module }))
-      .then(() => glue);
-// One line for the page's web team; the host's own content (the emergency numbers) stays.
-ready.catch((e) => console.error(\`threshold-guide did not start: \${e}\`));
 // A rule set's id as the widget reads it (data-rules, or mount's rules option).
 const rulesId = (v) => (/^[a-z0-9][a-z0-9-]{0,39}$/.test((v = String(v == null ? '' : v).trim())) ? v : DEFAULT_RULES);
 // Each rule set is fetched once, at the same time as the wasm, and handed to the widget,
@@ -125,25 +115,37 @@ const load = (id, integrity) =>
     });
 // A browser that does not know the integrity option would ignore it: there the widget checks.
 const sri = (hex) => self.Request && 'integrity' in Request.prototype && 'sha256-' + btoa(String.fromCharCode(...hex.match(/../g).map((h) => parseInt(h, 16))));
+const files = {};
+const bytesFor = (id) =>
+  files[id] ||
+  (files[id] = RULES[id]
+    ? load(id, sri(RULES[id][1])).catch((e) => (e === 0 ? load(id) : Promise.reject(e)))
+    : Promise.reject(Error(\`there is no rule set "\${id}" in this build (there are: \${Object.keys(RULES).join(', ')})\`)));
+const SELECTOR = '[data-threshold-guide]';
+// Start fetching the rule sets the page names now, before the wasm (the smaller file, and
+// the widget needs both): the page may still be loading, so the default, which most pages
+// use, when no host names one. Only the hosts that name one are looked at here: on most pages
+// there are none, and this runs before the requests go out.
+const named = [...document.querySelectorAll(SELECTOR + '[data-rules]')].map((el) => rulesId(el.dataset.rules));
+if (!missing) for (const id of named.length ? named : [DEFAULT_RULES]) bytesFor(id).catch(() => {});
+// The wasm is downloaded and compiled while the rule set loads. A server that
+// sends the wrong Content-Type makes compileStreaming fail: then compile from the bytes.
+const compileFromBytes = () => fetch(wasmUrl).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+const ready = missing
+  ? Promise.reject(Error(\`this browser lacks \${missing}\`))
+  : (typeof WebAssembly.compileStreaming == 'function' ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(compileFromBytes) : compileFromBytes())
+      .then((module) => glue.init({ module_or_path: module }))
+      .then(() => glue);
+// One line for the page's web team; the host's own content (the emergency numbers) stays.
+ready.catch((e) => console.error(\`threshold-guide did not start: \${e}\`));
 const fetched = {};
 const rulesFor = (id) =>
-  fetched[id] || (fetched[id] = Promise.all([
-    ready,
-    RULES[id]
-      ? load(id, sri(RULES[id][1])).catch((e) => (e === 0 ? load(id) : Promise.reject(e)))
-      : Promise.reject(Error(\`there is no rule set "\${id}" in this build (there are: \${Object.keys(RULES).join(', ')})\`)),
-  ]).then(([m, [bytes, checked]]) => {
+  fetched[id] || (fetched[id] = Promise.all([ready, bytesFor(id)]).then(([m, [bytes, checked]]) => {
     m.addRules(id, new Uint8Array(bytes), RULES[id][1], checked);
     return m;
   }));
-const SELECTOR = '[data-threshold-guide]';
 const hosts = () => [...document.querySelectorAll(SELECTOR)].filter((el) => !el.hasAttribute('data-threshold-guide-mounted'));
-// Start fetching the rule sets the page names now (the page may still be loading: then the
-// default, which most pages use), and mount once the page has been parsed. Only the hosts
-// that name one are looked at here: on most pages there are none, and this runs before the
-// rule set's request goes out.
-const named = [...document.querySelectorAll(SELECTOR + '[data-rules]')].map((el) => rulesId(el.dataset.rules));
-for (const id of named.length ? named : [DEFAULT_RULES]) rulesFor(id).catch(() => {});
+// Mount once the page has been parsed.
 const parsed = document.readyState == 'loading' ? new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true })) : null;
 Promise.all([ready, parsed]).then(([m]) => {
   for (const el of hosts()) {
