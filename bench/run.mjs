@@ -173,7 +173,6 @@ if (compare) {
   results.startup.paired = Object.fromEntries(['marker', 'painted', 'task', 'script'].map((f) => [f, paired(f)]));
 }
 for (const k of Object.keys(pages)) results.startup[`work_${k}`] = { task_ms: stat(k, 'task').median_ms, script_ms: stat(k, 'script').median_ms };
-if (compareSrv) compareSrv.close();
 console.log(`\nStart-up at ${THROTTLE}x CPU throttle, ${COLD_LOADS} cold loads each, from navigation (median, p95):`);
 for (const [f, what] of [
   ['marker', 'to the interactive marker'],
@@ -207,6 +206,54 @@ if (compare) {
   ])
     console.log(`    ${what.padEnd(22)} ${String(p[f].median_diff_ms).padStart(5)} ms   ${p[f].this_build_faster_rounds}/${p[f].rounds}`);
 }
+
+// The main thread's CPU time up to the interactive marker, without throttling: the thread
+// time of its tasks in a trace, which leaves out the time the thread waits for a core. On a
+// busy machine the times above move by tens of milliseconds from run to run; over 20 loads
+// this moves by a few, and its round-by-round difference by about one: the reading to
+// compare builds by.
+const CPU_LOADS = Number(process.env.CPU_LOADS || 20);
+async function cpuToMarker(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReportEvents' });
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.name === 'threshold-guide-interactive')) setTimeout(() => console.debug('bench-marked'), 0);
+    }).observe({ type: 'mark', buffered: true });
+  });
+  const marked = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench-marked', timeout: 60000 });
+  await page.goto(url, { waitUntil: 'commit' });
+  await marked;
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  const mark = events.find((e) => e.name === 'threshold-guide-interactive');
+  const tasks = events.filter((e) => e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && e.name === 'ThreadControllerImpl::RunTask' && e.ts <= mark.ts);
+  return tasks.reduce((t, e) => t + (e.tdur || 0), 0) / 1000;
+}
+const cpu = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+for (let i = 0; i < CPU_LOADS; i++) for (const k of shuffled(Object.keys(pages))) cpu[k].push(await cpuToMarker(pages[k]));
+results.startup.cpu_to_marker = Object.fromEntries(Object.keys(pages).map((k) => [k, +median(cpu[k]).toFixed(1)]));
+const c = results.startup.cpu_to_marker;
+console.log(`\nMain-thread CPU time up to the interactive marker, no throttle, ${CPU_LOADS} loads each (median):`);
+console.log(`  widget, page like the static one  ${c.bare} ms   ratio ${(c.bare / c.static).toFixed(2)}x`);
+console.log(`  widget, demo school page          ${c.demo} ms`);
+console.log(`  static page                       ${c.static} ms`);
+if (compare) {
+  const d = cpu.bare.map((x, i) => x - cpu.compare[i]);
+  results.startup.cpu_to_marker.paired_median_diff_ms = +median(d).toFixed(1);
+  console.log(`  COMPARE_DIST's widget, bare page  ${c.compare} ms   ratio ${(c.compare / c.static).toFixed(2)}x`);
+  console.log(
+    `  this build minus COMPARE_DIST's, round by round: median ${median(d).toFixed(1)} ms, this build less in ${d.filter((x) => x < 0).length}/${d.length}`,
+  );
+}
+if (compareSrv) compareSrv.close();
 
 // 4. Evaluation in the browser, from the benchmark's own build of the widget (scripts/bench.sh
 // builds it with --features bench into target/bench-dist): the widget people download has no
