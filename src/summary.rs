@@ -234,6 +234,7 @@ pub fn referral_summary(j: &Journey, out: &Outcome, now: Instant) -> Vec<Section
                 ("child_age", "Age"),
                 ("child_disabled", "Disability"),
                 ("child_sen", "Special educational needs or an EHC plan"),
+                ("missing_from_education", "Missing from school or education"),
                 ("missing_looked_after", "Looked after (in care)"),
                 ("cwd_allocated", "Allocated worker in the Children with Disabilities service"),
                 ("parental_domestic_abuse", "History of significant domestic abuse in the family"),

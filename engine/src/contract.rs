@@ -98,6 +98,7 @@ pub const QUESTIONS: &[QuestionUse] = &[
     q("risk_travel_date", Kind::Text, &[], SUMMARY),
     q("child_observed", Kind::Text, &[], SUMMARY),
     q("child_sen", Kind::YesNoUnsure, &[], SUMMARY),
+    q("missing_from_education", Kind::YesNoUnsure, &[], SUMMARY),
     q("missing_looked_after", Kind::YesNoUnsure, &[], SUMMARY),
     q("cwd_allocated", Kind::YesNoUnsure, &[], SUMMARY),
     q("parental_domestic_abuse", Kind::YesNoUnsure, &[], SUMMARY),
