@@ -765,7 +765,8 @@ fn next_steps(old: &RuleSet, new: &RuleSet, succ: &BTreeMap<String, Option<Strin
     item_changes(pairs, &o, &n).into_iter().map(tidy_actions).collect()
 }
 
-/// A pathway's changes with an action added or removed said once (its text), not field by field.
+/// An item's changes (a pathway, a safety override, a category's next steps) with an action
+/// added or removed said once (its text), not field by field.
 fn tidy_actions(mut c: ItemChange) -> ItemChange {
     let whole: Vec<(String, Change)> = c
         .fields
